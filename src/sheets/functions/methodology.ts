@@ -1,0 +1,180 @@
+/**
+ * The methodology functions of the contract, one per formula of the document (seed method).
+ */
+import { DEFAULTS } from '../../core/defaults';
+import { attentionFlops, feedForwardFlops, perTokenFlops, prefillFlops } from '../../core/seed/flops';
+import { activationsGib, kvCacheGib, parameterCount, weightsGib } from '../../core/seed/memory';
+import {
+  seedGenerationSeconds,
+  seedMemory,
+  seedPrefillSeconds,
+  seedTokenLatency,
+  seedTokensPerSecond,
+} from '../../core/seed/estimate';
+import { efficiencyProduct, multiGpuSpeedup } from '../../core/seed/scaling';
+import { defineFunction, type FunctionDef } from '../define';
+import { dimensions, resolveFactors } from '../factors';
+import { B, F, H, L, N, S, V, count, efficiency, fraction, gpu, options, precision } from '../params';
+
+const SPEED = [H, L, F, V, B, S, precision, gpu] as const;
+const LLAMA2_7B = '4096, 32, 11008, 32000';
+
+export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
+  defineFunction({
+    name: 'LLM_PARAMS',
+    summary: 'Parameter count P of a transformer: 4H²L + 2HFL + VH + 4HL + 2H.',
+    section: '2.1',
+    returns: 'Parameter count P.',
+    examples: [`=LLM_PARAMS(${LLAMA2_7B})`],
+    params: [H, L, F, V, options],
+    compute: (h, l, f, v) => parameterCount(h, l, f, v),
+  }),
+  defineFunction({
+    name: 'LLM_FLOPS_ATTENTION',
+    summary: 'Attention FLOPs (multiply-adds) for B sequences of S tokens: B × S × (H² + S × H).',
+    section: '1.1',
+    returns: 'FLOPs.',
+    examples: ['=LLM_FLOPS_ATTENTION(4096, 1, 2048)'],
+    params: [H, B, S, options],
+    compute: (h, b, s) => attentionFlops(h, b, s),
+  }),
+  defineFunction({
+    name: 'LLM_FLOPS_FFN',
+    summary: 'Feed-forward FLOPs for B sequences of S tokens: 2 × B × S × H × F.',
+    section: '1.2',
+    returns: 'FLOPs.',
+    examples: ['=LLM_FLOPS_FFN(4096, 11008, 1, 2048)'],
+    params: [H, F, B, S, options],
+    compute: (h, f, b, s) => feedForwardFlops(h, f, b, s),
+  }),
+  defineFunction({
+    name: 'LLM_FLOPS_PREFILL',
+    summary: 'FLOPs to process the whole prompt (prefill): L × (attention + feed-forward FLOPs).',
+    section: '1.3',
+    returns: 'FLOPs.',
+    examples: ['=LLM_FLOPS_PREFILL(4096, 32, 11008, 1, 2048)'],
+    params: [H, L, F, B, S, options],
+    compute: (h, l, f, b, s) => prefillFlops(h, l, f, b, s),
+  }),
+  defineFunction({
+    name: 'LLM_FLOPS_PER_TOKEN',
+    summary: 'FLOPs to generate one token per sequence at context S: L × (B(H² + SH) + 2BHF).',
+    section: '1.4',
+    returns: 'FLOPs.',
+    examples: ['=LLM_FLOPS_PER_TOKEN(4096, 32, 11008, 1, 2048)'],
+    params: [H, L, F, B, S, options],
+    compute: (h, l, f, b, s) => perTokenFlops(h, l, f, b, s),
+  }),
+  defineFunction({
+    name: 'LLM_VRAM_WEIGHTS',
+    summary: 'GPU memory for the weights: P × bits / (8 × 1024³) × weights overhead (1.05).',
+    section: '2.1',
+    returns: 'GiB (2^30 bytes).',
+    examples: [`=LLM_VRAM_WEIGHTS(${LLAMA2_7B}, "fp16")`],
+    params: [H, L, F, V, precision, options],
+    compute: (h, l, f, v, p, o) => {
+      const factors = resolveFactors(p, o);
+      return weightsGib(parameterCount(h, l, f, v), p.bitsPerWeight, factors.weightsOverhead);
+    },
+  }),
+  defineFunction({
+    name: 'LLM_VRAM_KV',
+    summary: 'GPU memory for the KV cache: 2 × B × S × H × L × bits / (8 × 1024³) × KV overhead (1.05).',
+    section: '2.2',
+    returns: 'GiB (2^30 bytes).',
+    examples: ['=LLM_VRAM_KV(4096, 32, 1, 2048, "fp16")'],
+    params: [H, L, B, S, precision, options],
+    compute: (h, l, b, s, p, o) => {
+      const factors = resolveFactors(p, o);
+      return kvCacheGib(h, l, b, s, factors.kvBits, factors.kvOverhead);
+    },
+  }),
+  defineFunction({
+    name: 'LLM_VRAM_ACTIVATIONS',
+    summary: 'GPU memory for activations: 4 × B × S × H × bits / (8 × 1024³) × activations overhead (1.1).',
+    section: '2.3',
+    returns: 'GiB (2^30 bytes).',
+    examples: ['=LLM_VRAM_ACTIVATIONS(4096, 1, 2048, "fp16")'],
+    params: [H, B, S, precision, options],
+    compute: (h, b, s, p, o) => {
+      const factors = resolveFactors(p, o);
+      return activationsGib(h, b, s, p.activationBits, factors.activationsOverhead);
+    },
+  }),
+  defineFunction({
+    name: 'LLM_VRAM',
+    summary: 'Total GPU memory: (weights + KV cache + activations) × system overhead (1.05).',
+    section: '2.4',
+    returns: 'GiB (2^30 bytes).',
+    examples: [`=LLM_VRAM(${LLAMA2_7B}, 1, 2048, "fp16")`, `=LLM_VRAM(${LLAMA2_7B}, {1;8;32}, {2048,8192}, "bf16")`],
+    params: [H, L, F, V, B, S, precision, options],
+    compute: (h, l, f, v, b, s, p, o) => seedMemory(dimensions(h, l, f, v, b, s), p, resolveFactors(p, o)).totalGib,
+  }),
+  defineFunction({
+    name: 'LLM_TOKENS_PER_SEC',
+    summary: 'Generation throughput: GPU FLOPS × efficiency / FLOPs per token (compute only, as the document).',
+    section: '3.1',
+    returns: 'Tokens per second (summed over the batch).',
+    examples: [`=LLM_TOKENS_PER_SEC(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`],
+    params: [...SPEED, efficiency, options],
+    compute: (h, l, f, v, b, s, p, g, e, o) =>
+      seedTokensPerSecond(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e })),
+  }),
+  defineFunction({
+    name: 'LLM_PREFILL_LATENCY',
+    summary: 'Time to process the prompt: prefill FLOPs / (GPU FLOPS × efficiency).',
+    section: '3.2',
+    returns: 'Seconds.',
+    examples: [`=LLM_PREFILL_LATENCY(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`],
+    params: [...SPEED, efficiency, options],
+    compute: (h, l, f, v, b, s, p, g, e, o) =>
+      seedPrefillSeconds(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e })),
+  }),
+  defineFunction({
+    name: 'LLM_TOKEN_LATENCY',
+    summary: 'Time per generated token: the larger of the compute time and the time to read the weights.',
+    section: '3.3',
+    returns: 'Seconds.',
+    examples: [`=LLM_TOKEN_LATENCY(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`],
+    params: [...SPEED, efficiency, options],
+    compute: (h, l, f, v, b, s, p, g, e, o) =>
+      seedTokenLatency(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e })).seconds,
+  }),
+  defineFunction({
+    name: 'LLM_GENERATION_TIME',
+    summary: 'Time to generate N tokens after the prompt: token latency × N.',
+    section: '3.4',
+    returns: 'Seconds.',
+    examples: [`=LLM_GENERATION_TIME(${LLAMA2_7B}, 1, 2048, "fp16", "A100", 256)`],
+    params: [...SPEED, N, efficiency, options],
+    compute: (h, l, f, v, b, s, p, g, n, e, o) =>
+      seedGenerationSeconds(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e }), n),
+  }),
+  defineFunction({
+    name: 'LLM_EFFICIENCY',
+    summary: 'Overall efficiency: base × memory-bound × utilization × framework factors.',
+    section: '5',
+    returns: 'A fraction.',
+    examples: ['=LLM_EFFICIENCY(0.4, 0.7, 0.75, 0.85)'],
+    params: [
+      fraction('base', 'base efficiency', 'f_base, base efficiency, typically 0.3-0.5.'),
+      fraction('memory_bound', 'memory-bound factor', 'f_memory_bound, typically 0.5-0.9.'),
+      fraction('utilization', 'utilization factor', 'f_utilization, typically 0.6-0.9.'),
+      fraction('framework', 'framework factor', 'f_framework, typically 0.7-0.95.'),
+    ],
+    compute: efficiencyProduct,
+  }),
+  defineFunction({
+    name: 'LLM_MULTI_GPU_SPEEDUP',
+    summary: 'Theoretical multi-GPU speedup: number of GPUs × scaling efficiency (0.8).',
+    section: '6',
+    returns: 'Speedup factor.',
+    examples: ['=LLM_MULTI_GPU_SPEEDUP(8)', '=LLM_MULTI_GPU_SPEEDUP(8, 0.9)'],
+    params: [
+      count('n_gpus', 'number of GPUs', 'Number of GPUs N_GPU, e.g. 8.'),
+      { ...efficiency, name: 'scaling', label: 'scaling efficiency', description: 'f_scaling in (0, 1]; default 0.8.' },
+      options,
+    ],
+    compute: (n, scaling, o) => multiGpuSpeedup(n, scaling ?? o?.scaling ?? DEFAULTS.scaling),
+  }),
+];

@@ -1,0 +1,170 @@
+/**
+ * dist/Code.js as Apps Script runs it: loaded in a bare vm context (no Apps Script services), every
+ * custom function found as a top-level function and called as Sheets calls it.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describeFunctions } from '../../src/index';
+import { DIST, loadBundle, parseFormula } from '../helpers/bundle';
+import { doc } from '../helpers/reference';
+
+const ROOT = join(__dirname, '..', '..');
+const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
+const bundle = loadBundle();
+const registry = describeFunctions();
+const LLAMA = [4096, 32, 11008, 32000];
+
+describe('the bundle', () => {
+  test('is one script with no import or export left', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).toMatch(/^var LLMSizing = \(\(\) => \{/m);
+  });
+
+  test('loads with no Apps Script globals and defines only the namespace and the stubs', () => {
+    const names = Object.keys(bundle.context).sort();
+    expect(names).toEqual(['LLMSizing', ...registry.map((f) => f.name)].sort());
+  });
+
+  test('every registry entry has a stub with @customfunction, its parameters, and an example', () => {
+    for (const f of registry) {
+      const signature = `function ${f.name}(${f.params.map((p) => p.name).join(', ')}) {`;
+      const at = code.indexOf(`\n${signature}`);
+      expect(at).toBeGreaterThan(0);
+      const jsdoc = code.slice(code.lastIndexOf('/**', at), at);
+      expect(jsdoc).toContain('@customfunction');
+      expect(jsdoc).toContain(f.summary);
+      expect(jsdoc).toContain(`Example: ${f.examples[0]}`);
+      for (const p of f.params) expect(jsdoc).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${p.name}\\]? \\S`));
+    }
+  });
+
+  test('the contract methodology functions and LLM_GPU are all there', () => {
+    const contract = readFileSync(join(ROOT, '..', 'shared', 'spec', 'functions.md'), 'utf8');
+    const section = contract.slice(
+      contract.indexOf('## Methodology functions'),
+      contract.indexOf('## Catalog functions'),
+    );
+    const names = new Set([...section.matchAll(/`(LLM_[A-Z_]+)\(/g)].map((m) => m[1]));
+    expect(names.size).toBe(15);
+    names.add('LLM_GPU');
+    for (const name of names) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+  });
+
+  test('every example in the registry runs in the bundle without an error', () => {
+    for (const f of registry) {
+      for (const example of f.examples) {
+        const { name, args } = parseFormula(example);
+        expect(name).toBe(f.name);
+        const result = bundle.fn(name)(...args);
+        const cells = Array.isArray(result) ? result.flat() : [result];
+        for (const cell of cells) expect(String(cell)).not.toMatch(/^ERROR/);
+      }
+    }
+  });
+});
+
+describe('custom functions called as Sheets calls them', () => {
+  const LLM_VRAM = bundle.fn('LLM_VRAM');
+  const vram = (B: number, S: number) => {
+    const [H, L, F, V] = LLAMA;
+    return doc.total(doc.weights(doc.params(H, L, F, V), 16), doc.kv(H, L, B, S, 16), doc.activations(H, B, S, 16));
+  };
+
+  test('=LLM_VRAM(4096,32,11008,32000,1,2048,"fp16") is the document to the last digit', () => {
+    expect(LLM_VRAM(...LLAMA, 1, 2048, 'fp16')).toBe(vram(1, 2048));
+  });
+
+  test('a column against a row', () => {
+    expect(LLM_VRAM(...LLAMA, [[1], [8]], [[1024, 4096, 16384]], 'fp16')).toEqual([
+      [vram(1, 1024), vram(1, 4096), vram(1, 16384)],
+      [vram(8, 1024), vram(8, 4096), vram(8, 16384)],
+    ]);
+  });
+
+  test('an open range with a blank tail, and a bad row among good ones', () => {
+    const result = LLM_VRAM(...LLAMA, [[1], ['-2'], [4], [''], ['']], 2048, 'fp16');
+    expect(result).toEqual([
+      [vram(1, 2048)],
+      ['ERROR: LLM_VRAM: B (batch size) must be a positive whole number, got "-2"'],
+      [vram(4, 2048)],
+      [''],
+      [''],
+    ]);
+  });
+
+  test('a bad single value throws an Error whose message names function, argument and value', () => {
+    expect(() => LLM_VRAM(...LLAMA, 1, -5, 'fp16')).toThrow(
+      'LLM_VRAM: S (sequence length) must be a positive whole number, got -5',
+    );
+  });
+
+  test('property: every methodology function in the bundle equals the document (method=seed)', () => {
+    const f = (name: string) => bundle.fn(name);
+    const n = (max: number) => fc.integer({ min: 1, max });
+    fc.assert(
+      fc.property(n(32768), n(256), n(131072), n(300000), n(1024), n(1_000_000), (H, L, F, V, B, S) => {
+        const P = doc.params(H, L, F, V);
+        const W = doc.weights(P, 16);
+        const KV = doc.kv(H, L, B, S, 16);
+        const A = doc.activations(H, B, S, 16);
+        const opts = 'method=seed';
+        expect(f('LLM_PARAMS')(H, L, F, V, opts)).toBe(P);
+        expect(f('LLM_VRAM_WEIGHTS')(H, L, F, V, 'bf16', opts)).toBe(W);
+        expect(f('LLM_VRAM_KV')(H, L, B, S, 'bf16', opts)).toBe(KV);
+        expect(f('LLM_VRAM_ACTIVATIONS')(H, B, S, 'bf16', opts)).toBe(A);
+        expect(f('LLM_VRAM')(H, L, F, V, B, S, 'bf16', opts)).toBe(doc.total(W, KV, A));
+        expect(f('LLM_FLOPS_ATTENTION')(H, B, S, opts)).toBe(doc.attention(H, B, S));
+        expect(f('LLM_FLOPS_FFN')(H, F, B, S, opts)).toBe(doc.ffn(H, F, B, S));
+        expect(f('LLM_FLOPS_PREFILL')(H, L, F, B, S, opts)).toBe(doc.prefill(H, L, F, B, S));
+        const perToken = doc.perToken(H, L, F, B, S);
+        expect(f('LLM_FLOPS_PER_TOKEN')(H, L, F, B, S, opts)).toBe(perToken);
+        // H100 SXM: dense BF16 tensor peak and HBM3 bandwidth of the preset's sources.
+        const speed = [H, L, F, V, B, S, 'bf16', 'tflops_bf16=989; bandwidth_gbs=3350'];
+        const latency = doc.tokenLatency(perToken, 989, 0.25, P, 2, 3350);
+        expect(f('LLM_TOKENS_PER_SEC')(...speed, '', opts)).toBe(doc.tokensPerSec(989, 0.25, perToken));
+        expect(f('LLM_PREFILL_LATENCY')(...speed, '', opts)).toBe(
+          doc.prefillLatency(doc.prefill(H, L, F, B, S), 989, 0.25),
+        );
+        expect(f('LLM_TOKEN_LATENCY')(...speed, '', opts)).toBe(latency);
+        expect(f('LLM_GENERATION_TIME')(...speed, 512, '', opts)).toBe(doc.generation(latency, 512));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('LLM_GPU and LLM_GPUS', () => {
+    expect(bundle.fn('LLM_GPU')('NVIDIA GeForce RTX 4090', 'memory_gb')).toBe(24);
+    const table = bundle.fn('LLM_GPUS')() as unknown[][];
+    expect(table[0].slice(0, 6)).toEqual(['id', 'name', 'vendor', 'family', 'memory_gb', 'bandwidth_gbs']);
+    expect(table.length).toBeGreaterThan(10);
+    for (const row of table) expect(row).toHaveLength(table[0].length);
+  });
+});
+
+describe('deployment files', () => {
+  test('dist/appsscript.json: V8, Stackdriver logging, exactly the two scopes', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+    expect([...manifest.oauthScopes].sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+  });
+
+  test('.clasp.json pushes dist/ with a placeholder scriptId; .claspignore keeps only the manifest, js and html', () => {
+    const clasp = JSON.parse(readFileSync(join(ROOT, '.clasp.json'), 'utf8'));
+    expect(clasp.rootDir).toBe('dist');
+    expect(clasp.scriptId).toMatch(/REPLACE/);
+    const ignore = readFileSync(join(ROOT, '.claspignore'), 'utf8').split('\n').filter(Boolean);
+    expect(ignore).toEqual(['**/**', '!appsscript.json', '!*.js', '!*.html']);
+  });
+
+  test("the README's function table is generated from the current registry", () => {
+    expect(() =>
+      execFileSync(process.execPath, [join(ROOT, 'scripts', 'docs.mjs'), '--check'], { stdio: 'pipe' }),
+    ).not.toThrow();
+  });
+});

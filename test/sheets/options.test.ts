@@ -1,0 +1,90 @@
+/**
+ * The options argument: text or key/value range, case-insensitive keys, overrides, errors.
+ */
+import { invoke } from '../../src/index';
+import { doc } from '../helpers/reference';
+
+const KV = [4096, 32, 1, 2048, 'fp16'];
+
+describe('options', () => {
+  test('text and a key/value range mean the same', () => {
+    const fromText = invoke('LLM_VRAM_KV', [...KV, 'KV_Overhead = 1; method=seed']);
+    const fromRange = invoke('LLM_VRAM_KV', [
+      ...KV,
+      [
+        ['kv_overhead', 1],
+        ['', ''],
+        ['method', 'seed'],
+      ],
+    ]);
+    // 2 × 2048 × 4096 × 32 × 2 bytes = 2^30 bytes exactly.
+    expect(fromText).toBe(1);
+    expect(fromRange).toBe(1);
+  });
+
+  test('kv_precision changes the KV cache bits', () => {
+    expect(invoke('LLM_VRAM_KV', [...KV, 'kv_precision=fp8'])).toBe(doc.kv(4096, 32, 1, 2048, 8));
+    // fp8 weights keep an 8-bit KV cache; int8 (W8A8) keeps 16-bit, as engines default to.
+    expect(invoke('LLM_VRAM_KV', [4096, 32, 1, 2048, 'fp8'])).toBe(doc.kv(4096, 32, 1, 2048, 8));
+    expect(invoke('LLM_VRAM_KV', [4096, 32, 1, 2048, 'int8'])).toBe(doc.kv(4096, 32, 1, 2048, 16));
+  });
+
+  test('efficiency: positional wins over options, options over the default', () => {
+    const args = [4096, 32, 11008, 32000, 1, 2048, 'fp16', 'A100'];
+    const perToken = doc.perToken(4096, 32, 11008, 1, 2048);
+    expect(invoke('LLM_TOKENS_PER_SEC', [...args, '', 'efficiency=0.5'])).toBe(doc.tokensPerSec(312, 0.5, perToken));
+    expect(invoke('LLM_TOKENS_PER_SEC', [...args, 0.3, 'efficiency=0.5'])).toBe(doc.tokensPerSec(312, 0.3, perToken));
+    expect(invoke('LLM_TOKENS_PER_SEC', args)).toBe(doc.tokensPerSec(312, 0.25, perToken));
+  });
+
+  test('scaling from options feeds the speedup', () => {
+    expect(invoke('LLM_MULTI_GPU_SPEEDUP', [4, '', 'scaling=0.5'])).toBe(2);
+  });
+
+  test('an unknown key lists the valid keys', () => {
+    expect(() => invoke('LLM_VRAM_KV', [...KV, 'kv_overheads=1'])).toThrow(
+      'LLM_VRAM_KV: options has an unknown key "kv_overheads"; valid keys: method, efficiency, scaling, weights_overhead, kv_overhead',
+    );
+  });
+
+  test('a bad value names the key', () => {
+    expect(() => invoke('LLM_VRAM_KV', [...KV, 'kv_overhead=-1'])).toThrow(
+      'LLM_VRAM_KV: options key kv_overhead must be a positive number, got "-1"',
+    );
+    expect(() => invoke('LLM_VRAM_KV', [...KV, 'engine=ollama'])).toThrow(
+      'options key engine must be one of vllm, llama.cpp, tensorrt-llm, sglang, transformers, tgi, exllamav2, got "ollama"',
+    );
+    expect(() => invoke('LLM_VRAM_KV', [...KV, 'n_gpus'])).toThrow('must be written key=value');
+  });
+
+  test('roofline is refused until it exists', () => {
+    expect(() => invoke('LLM_VRAM_KV', [...KV, 'method=roofline'])).toThrow('use method=seed');
+  });
+});
+
+describe('custom GPUs', () => {
+  const args = [4096, 32, 11008, 32000, 1, 2048, 'fp16'];
+  test('text, range, and a preset with changes', () => {
+    const a100 = invoke('LLM_TOKEN_LATENCY', [...args, 'A100']);
+    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'tflops=312; bandwidth_gbs=2039; memory_gb=80'])).toBe(a100);
+    expect(
+      invoke('LLM_TOKEN_LATENCY', [
+        ...args,
+        [
+          ['tflops', 312],
+          ['bandwidth_gbs', 2039],
+        ],
+      ]),
+    ).toBe(a100);
+    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'base=A100; name=my A100'])).toBe(a100);
+    // Twice the bandwidth halves the memory-bound latency exactly.
+    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'base=A100; bandwidth_gbs=4078'])).toBe((a100 as number) / 2);
+  });
+
+  test('bad custom keys and values', () => {
+    expect(() => invoke('LLM_TOKEN_LATENCY', [...args, 'teraflops=3'])).toThrow('unknown custom GPU key "teraflops"');
+    expect(() => invoke('LLM_TOKEN_LATENCY', [...args, 'tflops=-3; bandwidth_gbs=1'])).toThrow(
+      'custom GPU tflops must be a positive number, got "-3"',
+    );
+  });
+});

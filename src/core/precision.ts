@@ -8,7 +8,7 @@
 import { closestNames, normalizeName } from './names';
 
 /** The kinds of hardware peak a GPU preset can state (dense, TFLOPS or TOPS). */
-export const COMPUTE_TYPES = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8'] as const;
+export const COMPUTE_TYPES = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'fp4'] as const;
 export type ComputeType = (typeof COMPUTE_TYPES)[number];
 
 export interface Precision {

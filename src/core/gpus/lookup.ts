@@ -32,15 +32,64 @@ for (const preset of GPU_PRESETS) {
   }
 }
 
-/** The preset a name means, or undefined. */
+/**
+ * The preset a name means, or undefined: the contract's matching (case-insensitive, ignoring
+ * spaces, hyphens, underscores and the vendor words) against each preset's id, name and aliases.
+ */
 export function findGpuPreset(name: string): GpuPreset | undefined {
   return PRESET_BY_KEY.get(normalizeName(name));
 }
 
+/** A memory size written in a name: `80GB`, `80 GB`, `80G`. */
+const MEMORY_TOKEN = /(^|[\s\-_(])(\d+(?:\.\d+)?)\s*gb?(?=$|[\s\-_),])/i;
+
+/**
+ * The preset a hardware description means, as benchmark reports and cloud consoles write them:
+ * the contract's matching first; then without parenthetical notes (`"NVIDIA A100 80GB (SXM/PCIe
+ * not stated)"`); then without a memory size (`"GeForce RTX 3070 8GB"`, `"H100 80G"`), accepted only
+ * when the preset has that much memory, so `"RTX 4090 48GB"` stays unknown.
+ */
+export function matchGpuName(name: string): GpuPreset | undefined {
+  const candidates = [name];
+  const withoutNotes = name.replace(/\([^)]*\)/g, ' ').trim();
+  if (withoutNotes !== name && withoutNotes !== '') candidates.push(withoutNotes);
+  for (const candidate of candidates) {
+    const preset = findGpuPreset(candidate);
+    if (preset) return preset;
+    const memory = MEMORY_TOKEN.exec(candidate);
+    if (!memory) continue;
+    const rest = (candidate.slice(0, memory.index) + memory[1] + candidate.slice(memory.index + memory[0].length)).trim();
+    const sized = rest === '' ? undefined : findGpuPreset(rest);
+    if (sized && Math.abs(sized.memoryGb.value - Number(memory[2])) < 1) return sized;
+  }
+  return undefined;
+}
+
+/** A GPU count written before the name: `2x`, `2 x`, `2×`, `8 *`. */
+const COUNT_PREFIX = /^\s*(\d+)\s*[x×*]\s*(?=\S)/i;
+
+/**
+ * A hardware string such as `"2x RTX 4090"` or `"8 x NVIDIA H100 80GB"`: the preset and the GPU
+ * count (1 when none is written). Undefined when the name matches no preset.
+ */
+export function parseHardware(text: string): { preset: GpuPreset; count: number } | undefined {
+  const prefix = COUNT_PREFIX.exec(text);
+  const count = prefix ? Number(prefix[1]) : 1;
+  if (!Number.isInteger(count) || count < 1) return undefined;
+  const preset = matchGpuName(prefix ? text.slice(prefix[0].length) : text);
+  return preset ? { preset, count } : undefined;
+}
+
 /** The preset a name means; an unknown name is an error suggesting the closest presets. */
 export function getGpuPreset(name: string): GpuPreset {
-  const preset = findGpuPreset(name);
+  const preset = matchGpuName(name);
   if (preset) return preset;
+  const counted = parseHardware(name);
+  if (counted) {
+    throw new InputError(
+      `"${name}" names ${counted.count} GPUs; give one GPU ("${counted.preset.id}") and the count as the option n_gpus=${counted.count}`,
+    );
+  }
   const suggestions = closestNames(
     name,
     GPU_PRESETS.map((p) => p.id),
@@ -125,16 +174,20 @@ export function customGpu(entries: ReadonlyMap<string, string>): GpuSpec {
 }
 
 /**
- * When a GPU lacks a compute type, the estimator uses the next one the hardware has (e.g. bf16 on a
- * T4 runs at its fp16 rate, fp8 on an A100 at its fp16 rate). Documented in the README.
+ * When a GPU lacks a compute type, the estimator uses the next one the hardware has, in this order
+ * (documented in the README): bf16 on a T4 or V100 runs at its fp16 rate, fp16 on a TPU at its bf16
+ * rate, fp8 and int8 on an A100 at its fp16 rate, fp4 on a Hopper at its fp8 rate, tf32 on a GPU
+ * without TF32 tensor cores at its fp32 rate. Each step goes to a wider format, so the fallback
+ * never claims more speed than the hardware has for the requested one.
  */
-const FALLBACKS: Readonly<Record<ComputeType, readonly ComputeType[]>> = {
+export const FALLBACKS: Readonly<Record<ComputeType, readonly ComputeType[]>> = {
   fp32: [],
   tf32: ['fp32'],
   fp16: ['bf16'],
   bf16: ['fp16'],
   fp8: ['fp16', 'bf16'],
   int8: ['fp16', 'bf16'],
+  fp4: ['fp8', 'fp16', 'bf16'],
 };
 
 /** The dense peak an estimator uses for a compute type, and which type it really is. */

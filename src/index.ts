@@ -3,7 +3,11 @@
  * the generated top-level stubs (`function LLM_VRAM(...)`) call `LLMSizing.invoke`.
  * Loading it touches no Apps Script service.
  */
+import { GPU_PRESETS, SOURCES, type GpuPreset, type Source } from './core/gpus/catalog';
+import { FALLBACKS } from './core/gpus/lookup';
+import type { ComputeType } from './core/precision';
 import type { Arg, Result } from './sheets/cells';
+import { GPU_FIELD_DOCS } from './sheets/functions/catalog';
 import { FUNCTIONS, getFunction } from './sheets/registry';
 
 /** Runs a custom function as Sheets calls it. */
@@ -35,4 +39,14 @@ export function describeFunctions(): {
       optional: p.optional,
     })),
   }));
+}
+
+/** The GPU catalog as data, for the README's generated GPU table. */
+export function describeGpus(): {
+  presets: readonly GpuPreset[];
+  sources: Readonly<Record<string, Source>>;
+  fields: readonly { field: string; about: string }[];
+  fallbacks: Readonly<Record<ComputeType, readonly ComputeType[]>>;
+} {
+  return { presets: GPU_PRESETS, sources: SOURCES, fields: GPU_FIELD_DOCS, fallbacks: FALLBACKS };
 }

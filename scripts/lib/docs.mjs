@@ -25,3 +25,106 @@ export function withFunctionTable(readme, meta) {
   if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${START} ... ${END}`);
   return `${readme.slice(0, start + START.length)}\n${functionTable(meta)}\n${readme.slice(end)}`;
 }
+
+// The README's GPU catalog section, generated from the presets and their sources.
+export const GPU_START = '<!-- gpus:start -->';
+export const GPU_END = '<!-- gpus:end -->';
+
+const TYPES = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'fp4'];
+
+function number(value) {
+  return String(Number(value.toFixed(4)));
+}
+
+function figureCell(figure) {
+  if (!figure) return '—';
+  return `${number(figure.value)}${figure.derived ? '†' : ''}`;
+}
+
+function refLink(ref) {
+  return /^https?:\/\//.test(ref) ? `<${ref}>` : `\`${ref}\``;
+}
+
+function figuresOf(preset) {
+  return [
+    preset.memoryGb,
+    preset.bandwidthGbs,
+    ...TYPES.map((t) => preset.peaks[t]),
+    preset.interconnect,
+    preset.tdpW,
+    preset.pricePerHour,
+  ].filter(Boolean);
+}
+
+export function gpuBlock({ presets, sources, fields, fallbacks }) {
+  const numbers = new Map();
+  for (const preset of presets) {
+    for (const figure of figuresOf(preset)) {
+      if (!numbers.has(figure.source)) numbers.set(figure.source, numbers.size + 1);
+    }
+  }
+  const rows = presets.map((p) => {
+    const used = [...new Set(figuresOf(p).map((f) => numbers.get(f.source)))].sort((a, b) => a - b);
+    const memory = `${figureCell(p.memoryGb)}${p.unifiedMemory ? ' unified' : ''}`;
+    const link = p.interconnect ? `${figureCell(p.interconnect)} (${p.interconnect.link})` : '—';
+    const price = p.pricePerHour
+      ? `${number(p.pricePerHour.value)}${p.pricePerHour.high !== undefined ? `–${number(p.pricePerHour.high)}` : ''}${p.pricePerHour.derived ? '†' : ''} (${p.pricePerHour.date})`
+      : '—';
+    return [
+      `${p.name} \`${p.id}\``,
+      `${p.vendor} ${p.family}`,
+      memory,
+      figureCell(p.bandwidthGbs),
+      ...TYPES.map((t) => figureCell(p.peaks[t])),
+      link,
+      figureCell(p.tdpW),
+      price,
+      used.join(', '),
+    ]
+      .map((c) => cell(String(c)))
+      .join(' | ');
+  });
+  const table = [
+    '| GPU `id` | vendor, family | memory GB | bandwidth GB/s | FP32 | TF32 | FP16 | BF16 | FP8 | INT8 | FP4 | GPU-to-GPU GB/s | TDP W | USD/GPU-hour | sources |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
+  const sourceList = [...numbers.entries()].map(([id, n]) => {
+    const s = sources[id];
+    const via = s.via ? ` (read via ${s.via})` : '';
+    return `${n}. ${cell(s.title)}: ${refLink(s.ref)}${via} (\`${id}\`)`;
+  });
+  const fallbackText = TYPES.filter((t) => fallbacks[t].length > 0)
+    .map((t) => `${t} → ${fallbacks[t].join(' → ')}`)
+    .join('; ');
+  const fieldText = fields.map((f) => `\`${f.field}\` (${f.about})`).join(', ');
+  return [
+    `\`LLM_GPUS()\` spills this catalog (${presets.length} accelerators) with every figure's source, and \`LLM_GPU(name, field, [precision])\` returns one field: ${fieldText}; each numeric field also has a \`*_source\` field (\`tflops_source\` for the precision's peak).`,
+    '',
+    'Peaks are dense TFLOPS (TOPS for INT8), never the 2:4-sparsity figure. † marks a derived figure: half a vendor sparse figure (`sparse/2`), the same rate as another format, or an architecture ratio stated in the figure\'s note; `LLM_GPU(name, "tflops_source", precision)` says which. — means the hardware lacks the format or no source states it; the estimators then use the next supported compute type, in this order: ' +
+      `${fallbackText}. \`LLM_GPU(name, "compute_type", precision)\` tells which one a GPU uses.`,
+    '',
+    "GeForce FP16, BF16 and FP8 tensor peaks are the rates with FP32 accumulation, half of the FP16-accumulate rate NVIDIA headlines: PyTorch-based engines (vLLM, SGLang, TGI, transformers) and TensorRT-LLM accumulate in FP32. llama.cpp's FP16 cuBLAS path accumulates in FP16 and can reach twice the listed rate on GeForce cards; workstation and datacenter parts run FP32 accumulation at full rate.",
+    '',
+    'Apple silicon and DGX Spark share their memory between CPU and GPU: the preset states one configuration (the one benchmarked, or the common large one) and the GPU peaks the vendor or the cited spec page gives. Change the memory with a custom spec: `"base=M3 Max; memory_gb=128"`.',
+    '',
+    'Names match case-insensitively, ignoring spaces, hyphens, underscores and the words NVIDIA, GeForce, AMD, Instinct, Apple, Google; `"A100"` means the 80GB SXM part and `"H100"` the SXM part. A hardware description as benchmark reports write it also resolves: notes in parentheses are ignored (`"NVIDIA A100 80GB (SXM/PCIe not stated)"`) and a memory size is accepted when it is the preset\'s (`"GeForce RTX 3070 8GB"`). A GPU count such as `"2x RTX 4090"` is given as the option `n_gpus=2` instead.',
+    '',
+    'A custom GPU goes wherever a GPU name does: `"tflops=312; bandwidth_gbs=2039; memory_gb=80"`, a two-column key/value range, or a preset with changes: `"base=H100; bandwidth_gbs=3900"`. Keys: `base`, `name`, `tflops` (every precision), ' +
+      `${TYPES.map((t) => `\`tflops_${t}\``).join(', ')}, \`bandwidth_gbs\`, \`memory_gb\`.`,
+    '',
+    table,
+    '',
+    'Sources:',
+    '',
+    ...sourceList,
+  ].join('\n');
+}
+
+/** README text with the generated GPU section between its markers. */
+export function withGpuTable(readme, gpus) {
+  const start = readme.indexOf(GPU_START);
+  const end = readme.indexOf(GPU_END);
+  if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${GPU_START} ... ${GPU_END}`);
+  return `${readme.slice(0, start + GPU_START.length)}\n\n${gpuBlock(gpus)}\n\n${readme.slice(end)}`;
+}

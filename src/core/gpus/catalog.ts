@@ -81,11 +81,13 @@ export const SOURCES = {
     ref: 'jax-ml/scaling-book@0819a7d8c55ddc113f5cba0285a5f97380cac1e3:tpus.md',
   },
   scalingbook_2025: {
-    title: 'How to Scale Your Model, TPU tables (later revision): TPU v6e, ICI bandwidth per link; v5e/v6e 2D torus (4 links), v5p 3D torus (6 links)',
+    title:
+      'How to Scale Your Model, TPU tables (later revision): TPU v6e, ICI bandwidth per link; v5e/v6e 2D torus (4 links), v5p 3D torus (6 links)',
     ref: 'jax-ml/scaling-book@04d8de58b9f64e2d6cc1df469b8a36f506a0138d:tpus.md',
   },
   distbook: {
-    title: 'Distributed training book, hardware assumptions: per-GPU intra-node bandwidth (MI300X Infinity Fabric 896 GB/s)',
+    title:
+      'Distributed training book, hardware assumptions: per-GPU intra-node bandwidth (MI300X Infinity Fabric 896 GB/s)',
     ref: 'https://ttsugriy.github.io/distributed-training-book/appendices/hardware-assumptions',
   },
   kunwar_hw: {
@@ -182,7 +184,8 @@ export const SOURCES = {
     ref: 'https://wccftech.com/nvidia-geforce-rtx-3080-ti-12-gb-gddr6x-10240-cuda-cores-april-launch-rumor/',
   },
   th_3090: {
-    title: "RTX 3090 spec table (copy of Tom's Hardware): FP32 35.6, FP16 tensor 142 (285 sparse, FP16 accumulate), 936 GB/s, 350 W",
+    title:
+      "RTX 3090 spec table (copy of Tom's Hardware): FP32 35.6, FP16 tensor 142 (285 sparse, FP16 accumulate), 936 GB/s, 350 W",
     ref: 'https://holynerdvana.blogspot.com/2022/10/nvidia-geforce-rtx-3090-specifications.html',
   },
   hmc_3090ti: {
@@ -190,7 +193,8 @@ export const SOURCES = {
     ref: 'https://hmc-tech.com/gpu/nvidia-geforce-rtx-4090-d-vs-nvidia-geforce-rtx-3090-ti',
   },
   sweclockers_40: {
-    title: 'SweClockers RTX 40 table: RTX 4070 Ti 12 GB, 504 GB/s, 40.09 TFLOPS, 285 W; RTX 3090 Ti 24 GB, 1008 GB/s, 450 W',
+    title:
+      'SweClockers RTX 40 table: RTX 4070 Ti 12 GB, 504 GB/s, 40.09 TFLOPS, 285 W; RTX 3090 Ti 24 GB, 1008 GB/s, 450 W',
     ref: 'https://www.sweclockers.com/nyhet/35472-nvidia-avtacker-geforce-rtx-4070-ti-nytt-namn-och-lagre-pris',
   },
   th_4080: {
@@ -247,7 +251,8 @@ export const SOURCES = {
     ref: 'https://hmc-tech.com/gpu/nvidia-rtx-pro-6000-blackwell-vs-amd-radeon-pro-duo-polaris',
   },
   spark_specs: {
-    title: 'DGX Spark (GB10) spec summary from NVIDIA pages: 128 GB LPDDR5x unified, 273 GB/s, 1 PFLOP FP4 with sparsity',
+    title:
+      'DGX Spark (GB10) spec summary from NVIDIA pages: 128 GB LPDDR5x unified, 273 GB/s, 1 PFLOP FP4 with sparsity',
     ref: 'https://ai-infrastructure.net/dgx-spark/',
   },
   spark_hotchips: {
@@ -263,7 +268,8 @@ export const SOURCES = {
     ref: 'https://www.world-today-news.com/?p=7253162',
   },
   xdai: {
-    title: 'GPU-Benchmarks-on-LLM-Inference: the Apple configurations benchmarked (M1 7-core 8GB, M1 Max 32-core 64GB, M3 Max 40-core 64GB)',
+    title:
+      'GPU-Benchmarks-on-LLM-Inference: the Apple configurations benchmarked (M1 7-core 8GB, M1 Max 32-core 64GB, M3 Max 40-core 64GB)',
     ref: 'XiongjieDai/GPU-Benchmarks-on-LLM-Inference@aa72e0ec86c356c41f8281c9733e9a13c3675800:README.md',
   },
   akunu_apple: {
@@ -292,7 +298,8 @@ export const SOURCES = {
   },
   // Prices.
   hfblog_sm: {
-    title: 'SageMaker on-demand prices, us-west-2, Sept 2023: ml.g5.2xlarge (1x A10G) $1.52, ml.p4d.24xlarge (8x A100 40GB) $37.69',
+    title:
+      'SageMaker on-demand prices, us-west-2, Sept 2023: ml.g5.2xlarge (1x A10G) $1.52, ml.p4d.24xlarge (8x A100 40GB) $37.69',
     ref: 'huggingface/blog@11a8ec1ead66a31371c91bdb1b2d977d5bea4dc1:llama-sagemaker-benchmark.md',
   },
   mercatus: {
@@ -335,7 +342,7 @@ export interface GpuPreset {
   /** Display name. */
   readonly name: string;
   readonly vendor: string;
-  /** Architecture generation, e.g. `Hopper`, `CDNA 3`, `Apple M3`. */
+  /** Architecture generation, e.g. `Hopper`, `CDNA 3`, `M3`. */
   readonly family: string;
   /** Other names the preset answers to (normalized like the id when matched). */
   readonly aliases: readonly string[];
@@ -408,7 +415,14 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA V100 SXM2 16GB',
     vendor: 'NVIDIA',
     family: 'Volta',
-    aliases: ['V100', 'V100 SXM2', 'V100 16GB', 'Tesla V100', 'V100-SXM2-16GB', 'NVIDIA V100 (SXM2/PCIe, 16GB and 32GB)'],
+    aliases: [
+      'V100',
+      'V100 SXM2',
+      'V100 16GB',
+      'Tesla V100',
+      'V100-SXM2-16GB',
+      'NVIDIA V100 (SXM2/PCIe, 16GB and 32GB)',
+    ],
     memoryGb: { value: 16, source: 'techrival_v100' },
     bandwidthGbs: { value: 900, source: 'llmviewer' },
     // Volta has no TF32, BF16, FP8 or INT8 tensor cores (gpus.json notes, LLM-Viewer).
@@ -548,7 +562,13 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     peaks: A100_PEAKS,
     interconnect: { value: 600, source: 'unanswered_a100', link: 'NVLink 3' },
     tdpW: { value: 400, source: 'unanswered_a100' },
-    pricePerHour: { value: 0.8, high: 3, date: '2026-05', source: 'mercatus', note: 'A100 80GB, long-tail to hyperscaler' },
+    pricePerHour: {
+      value: 0.8,
+      high: 3,
+      date: '2026-05',
+      source: 'mercatus',
+      note: 'A100 80GB, long-tail to hyperscaler',
+    },
   },
   {
     id: 'a100-40gb-pcie',
@@ -814,7 +834,12 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
       fp16: { value: 106.91, source: 'hmc_ada_pro' },
       bf16: { value: 106.91, source: 'hmc_ada_pro' },
       fp8: { value: 213.81, source: 'hmc_ada_pro' },
-      int8: { value: 213.81, source: 'hmc_ada_pro', derived: 'same as fp8', note: 'Ada INT8 and FP8 tensor rates are equal' },
+      int8: {
+        value: 213.81,
+        source: 'hmc_ada_pro',
+        derived: 'same as fp8',
+        note: 'Ada INT8 and FP8 tensor rates are equal',
+      },
     },
     tdpW: { value: 130, source: 'topcpu_ada_pro' },
   },
@@ -832,7 +857,12 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
       fp16: { value: 261.12, source: 'hmc_ada_pro' },
       bf16: { value: 261.12, source: 'hmc_ada_pro' },
       fp8: { value: 522.24, source: 'hmc_ada_pro' },
-      int8: { value: 522.24, source: 'hmc_ada_pro', derived: 'same as fp8', note: 'Ada INT8 and FP8 tensor rates are equal' },
+      int8: {
+        value: 522.24,
+        source: 'hmc_ada_pro',
+        derived: 'same as fp8',
+        note: 'Ada INT8 and FP8 tensor rates are equal',
+      },
     },
     tdpW: { value: 250, source: 'topcpu_ada_pro' },
   },
@@ -874,7 +904,12 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
       bf16: { value: 503.8, source: 'hmc_pro6000' },
       fp8: { value: 1010, source: 'hmc_pro6000', note: '1.01 PFLOPS as listed' },
       int8: { value: 1010, source: 'hmc_pro6000', note: '1.01 POPS as listed' },
-      fp4: { value: 2000, source: 'nvidia_pro6000', derived: 'sparse/2', note: '4,000 AI TOPS (FP4 with sparsity) / 2' },
+      fp4: {
+        value: 2000,
+        source: 'nvidia_pro6000',
+        derived: 'sparse/2',
+        note: '4,000 AI TOPS (FP4 with sparsity) / 2',
+      },
     },
     tdpW: { value: 600, source: 'hwcorner_pro6000', note: 'Workstation Edition; the Max-Q edition is 300 W' },
   },
@@ -896,7 +931,12 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
         note: 'Blackwell tensor rates halve with each doubling of width; NVIDIA does not state the FP16 accumulator rate for GB10',
       },
       bf16: { value: 125, source: 'spark_specs', derived: 'fp4 / 4', note: 'as fp16' },
-      fp8: { value: 250, source: 'spark_specs', derived: 'fp4 / 2', note: 'Blackwell tensor rates halve with each doubling of width' },
+      fp8: {
+        value: 250,
+        source: 'spark_specs',
+        derived: 'fp4 / 2',
+        note: 'Blackwell tensor rates halve with each doubling of width',
+      },
       fp4: { value: 500, source: 'spark_specs', derived: 'sparse/2', note: '1 PFLOP FP4 with sparsity / 2' },
     },
     tdpW: { value: 140, source: 'spark_hotchips', note: 'GB10 SoC; the box has a 240 W supply' },
@@ -1069,7 +1109,12 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     bandwidthGbs: { value: 1792, source: 'lf_5090' },
     peaks: {
       fp32: { value: 104, source: 'lf_5090', note: 'spheron_5090 lists about 105.2' },
-      tf32: { value: 104, source: 'lf_5090', derived: 'same as fp32', note: 'GeForce Blackwell TF32 tensor rate equals the FP32 rate (hmc_5050)' },
+      tf32: {
+        value: 104,
+        source: 'lf_5090',
+        derived: 'same as fp32',
+        note: 'GeForce Blackwell TF32 tensor rate equals the FP32 rate (hmc_5050)',
+      },
       fp16: { value: 209.5, source: 'codesota_5090', note: GEFORCE_FP32_ACC },
       bf16: { value: 209.5, source: 'codesota_5090', derived: 'same as fp16' },
       fp8: {
@@ -1137,7 +1182,12 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     memoryGb: { value: 288, source: 'tomshw_mi355x' },
     bandwidthGbs: { value: 8000, source: 'tomshw_mi355x' },
     peaks: {
-      fp16: { value: 2500, source: 'isscc_mi355x', derived: 'fp8 / 2', note: 'CDNA 4 matrix rates halve with each doubling of width' },
+      fp16: {
+        value: 2500,
+        source: 'isscc_mi355x',
+        derived: 'fp8 / 2',
+        note: 'CDNA 4 matrix rates halve with each doubling of width',
+      },
       bf16: { value: 2500, source: 'isscc_mi355x', derived: 'fp8 / 2', note: 'as fp16' },
       fp8: { value: 5000, source: 'isscc_mi355x', note: 'dense: 256 CUs × 8,192 FLOPs/clock × 2.4 GHz' },
       fp4: { value: 10050, source: 'tomshw_mi355x', derived: 'sparse/2', note: '20.1 PFLOPS FP4/FP6 with sparsity' },
@@ -1156,7 +1206,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     peaks: {
       fp32: { value: 229, source: 'mleng_2025' },
       tf32: { value: 459, source: 'mleng_2025' },
-      fp16: { value: 459, source: 'mleng_2025' },
+      fp16: { value: 459, source: 'mleng_2025', note: 'a quarter of the BF16 rate in the table (as TF32)' },
       bf16: {
         value: 1835,
         source: 'mleng_2025',
@@ -1229,7 +1279,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     id: 'apple-m1',
     name: 'Apple M1 (7-core GPU, 8GB)',
     vendor: 'Apple',
-    family: 'Apple M1',
+    family: 'M1',
     aliases: ['M1', 'Apple M1', 'M1 7-core', 'M1 8GB'],
     memoryGb: { value: 8, source: 'xdai', note: 'the benchmarked configuration (8 or 16 GB)' },
     unifiedMemory: true,
@@ -1248,7 +1298,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     id: 'apple-m1-max',
     name: 'Apple M1 Max (32-core GPU, 64GB)',
     vendor: 'Apple',
-    family: 'Apple M1',
+    family: 'M1',
     aliases: ['M1 Max', 'Apple M1 Max', 'M1 Max 64GB', 'M1 Max 32-core'],
     memoryGb: { value: 64, source: 'xdai', note: 'the benchmarked configuration (32 or 64 GB)' },
     unifiedMemory: true,
@@ -1267,13 +1317,18 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     id: 'apple-m2-ultra',
     name: 'Apple M2 Ultra (76-core GPU, 192GB)',
     vendor: 'Apple',
-    family: 'Apple M2',
+    family: 'M2',
     aliases: ['M2 Ultra', 'Apple M2 Ultra', 'M2 Ultra 192GB', 'M2 Ultra 76-core'],
     memoryGb: { value: 192, source: 'apple_m2u', note: 'maximum configuration (64 GB base)' },
     unifiedMemory: true,
     bandwidthGbs: { value: 800, source: 'apple_m2u' },
     peaks: {
-      fp32: { value: 27.2, source: 'hmc_m2max', derived: '10.74 × 76/30', note: '30-core M2 Max figure scaled to 76 cores' },
+      fp32: {
+        value: 27.2,
+        source: 'hmc_m2max',
+        derived: '10.74 × 76/30',
+        note: '30-core M2 Max figure scaled to 76 cores',
+      },
       fp16: { value: 27.2, source: 'hmc_m2max', derived: 'same as fp32', note: 'Apple GPUs run FP16 at the FP32 rate' },
     },
   },
@@ -1281,7 +1336,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     id: 'apple-m3-max',
     name: 'Apple M3 Max (40-core GPU, 64GB)',
     vendor: 'Apple',
-    family: 'Apple M3',
+    family: 'M3',
     aliases: ['M3 Max', 'Apple M3 Max', 'M3 Max 64GB', 'M3 Max 40-core'],
     memoryGb: { value: 64, source: 'xdai', note: 'the benchmarked configuration (up to 128 GB)' },
     unifiedMemory: true,
@@ -1295,14 +1350,24 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     id: 'apple-m4-max',
     name: 'Apple M4 Max (40-core GPU, 128GB)',
     vendor: 'Apple',
-    family: 'Apple M4',
+    family: 'M4',
     aliases: ['M4 Max', 'Apple M4 Max', 'M4 Max 128GB', 'M4 Max 40-core'],
     memoryGb: { value: 128, source: 'm4max_news', note: 'maximum configuration' },
     unifiedMemory: true,
     bandwidthGbs: { value: 546, source: 'm4max_news' },
     peaks: {
-      fp32: { value: 17.175, source: 'hmc_m3max', derived: '13.74 × 40/32', note: '32-core M4 Max figure scaled to 40 cores' },
-      fp16: { value: 17.175, source: 'hmc_m3max', derived: 'same as fp32', note: 'Apple GPUs run FP16 at the FP32 rate' },
+      fp32: {
+        value: 17.175,
+        source: 'hmc_m3max',
+        derived: '13.74 × 40/32',
+        note: '32-core M4 Max figure scaled to 40 cores',
+      },
+      fp16: {
+        value: 17.175,
+        source: 'hmc_m3max',
+        derived: 'same as fp32',
+        note: 'Apple GPUs run FP16 at the FP32 rate',
+      },
     },
   },
 ];

@@ -58,7 +58,11 @@ export function matchGpuName(name: string): GpuPreset | undefined {
     if (preset) return preset;
     const memory = MEMORY_TOKEN.exec(candidate);
     if (!memory) continue;
-    const rest = (candidate.slice(0, memory.index) + memory[1] + candidate.slice(memory.index + memory[0].length)).trim();
+    const rest = (
+      candidate.slice(0, memory.index) +
+      memory[1] +
+      candidate.slice(memory.index + memory[0].length)
+    ).trim();
     const sized = rest === '' ? undefined : findGpuPreset(rest);
     if (sized && Math.abs(sized.memoryGb.value - Number(memory[2])) < 1) return sized;
   }

@@ -1,92 +1,165 @@
 /**
- * Catalog functions: one GPU preset field, or the whole list.
+ * Catalog functions: one GPU preset field, or the whole list (sheet-function contract, "Catalog
+ * functions"). Every number can be traced: the `*_source` fields and `source` name where it was read.
  */
 import { InputError } from '../../core/errors';
 import { GPU_PRESETS, SOURCES, type Figure, type GpuPreset } from '../../core/gpus/catalog';
-import { presetSpec, type GpuSpec } from '../../core/gpus/lookup';
-import { COMPUTE_TYPES, findPrecision, type Precision } from '../../core/precision';
+import { peakTflops, presetSpec, type GpuSpec } from '../../core/gpus/lookup';
+import { normalizeName } from '../../core/names';
+import { COMPUTE_TYPES, findPrecision, type ComputeType } from '../../core/precision';
 import type { Output } from '../cells';
+import { toText } from '../coerce';
 import { ArgumentError } from '../errors';
 import { defineFunction, type FunctionDef, type ParamSpec } from '../define';
-import { gpu, precision, text } from '../params';
+import { gpu, text } from '../params';
 
-function cite(figure: Figure | undefined): string {
+/** One figure's provenance as a line of text: source title, reference, how it was derived. */
+export function cite(figure: Figure | undefined): string {
   if (!figure) return '';
   const source = SOURCES[figure.source];
-  const derived = figure.derived ? ` (${figure.derived})` : '';
+  const via = 'via' in source ? ` (read via ${source.via})` : '';
+  const derived = figure.derived ? ` [derived: ${figure.derived}]` : '';
   const note = figure.note ? ` [${figure.note}]` : '';
-  return `${source.title}: ${source.ref}${derived}${note}`;
+  return `${source.title}: ${source.ref}${via}${derived}${note}`;
 }
 
 /** Every figure of a preset with its source, one per line. */
-function allSources(preset: GpuPreset): string {
+export function allSources(preset: GpuPreset): string {
   const lines = [
     `memory_gb: ${cite(preset.memoryGb)}`,
     `bandwidth_gbs: ${cite(preset.bandwidthGbs)}`,
     ...COMPUTE_TYPES.filter((t) => preset.peaks[t]).map((t) => `tflops ${t}: ${cite(preset.peaks[t])}`),
   ];
+  if (preset.interconnect) lines.push(`interconnect_gbs: ${cite(preset.interconnect)}`);
   if (preset.tdpW) lines.push(`tdp_w: ${cite(preset.tdpW)}`);
+  if (preset.pricePerHour) lines.push(`price_per_hour: ${cite(preset.pricePerHour)}`);
+  if (preset.note) lines.push(`note: ${preset.note}`);
   return lines.join('\n');
 }
 
-function presetOrError(spec: GpuSpec, field: string): GpuPreset {
+function presetOf(spec: GpuSpec, field: string): GpuPreset {
   if (!spec.preset) throw new InputError(`field "${field}" exists only for presets, not for ${spec.name}`);
   return spec.preset;
 }
 
-function tflopsFor(spec: GpuSpec, p: Precision): number {
-  const value = spec.peaks[p.computeType];
-  if (value === undefined) {
-    throw new InputError(
-      `${spec.name} has no dense ${p.computeType} peak (the hardware does not support it); estimators use the next supported type, see the README`,
-    );
-  }
+/** A field a preset may lack: its figure, or an error saying it is not sourced. */
+function optional<T>(value: T | undefined, spec: GpuSpec, field: string): T {
+  if (value === undefined) throw new InputError(`${spec.name} has no sourced ${field}`);
   return value;
 }
 
-const FIELDS: Readonly<Record<string, (spec: GpuSpec, p: Precision) => Output>> = {
-  name: (spec) => spec.name,
-  id: (spec) => presetOrError(spec, 'id').id,
-  vendor: (spec) => presetOrError(spec, 'vendor').vendor,
-  family: (spec) => presetOrError(spec, 'family').family,
-  memory_gb: (spec) => {
-    if (spec.memoryGb === undefined) throw new InputError(`${spec.name} has no memory_gb`);
-    return spec.memoryGb;
+function strictTflops(spec: GpuSpec, type: ComputeType): number {
+  const value = spec.peaks[type];
+  if (value !== undefined) return value;
+  let fallback = '';
+  try {
+    const used = peakTflops(spec, type);
+    fallback = `; the estimators use its ${used.computeType} peak, ${used.tflops}`;
+  } catch {
+    // No fallback either: the message below says so.
+  }
+  throw new InputError(
+    `${spec.name} has no dense ${type} peak (the hardware lacks it or no source states it)${fallback}`,
+  );
+}
+
+const price = (spec: GpuSpec) => optional(presetOf(spec, 'price_per_hour').pricePerHour, spec, 'price_per_hour');
+
+/** The fields of LLM_GPU, each with what it returns. */
+const FIELDS: Readonly<
+  Record<string, { readonly about: string; readonly get: (spec: GpuSpec, type: ComputeType) => Output }>
+> = {
+  name: { about: 'display name', get: (spec) => spec.name },
+  id: { about: 'preset id', get: (spec) => presetOf(spec, 'id').id },
+  vendor: { about: 'vendor', get: (spec) => presetOf(spec, 'vendor').vendor },
+  family: { about: 'architecture generation', get: (spec) => presetOf(spec, 'family').family },
+  memory_gb: { about: 'memory, GB', get: (spec) => optional(spec.memoryGb, spec, 'memory_gb') },
+  unified_memory: {
+    about: 'TRUE when CPU and GPU share the memory',
+    get: (spec) => presetOf(spec, 'unified_memory').unifiedMemory === true,
   },
-  bandwidth_gbs: (spec) => {
-    if (spec.bandwidthGbs === undefined) throw new InputError(`${spec.name} has no bandwidth_gbs`);
-    return spec.bandwidthGbs;
+  bandwidth_gbs: { about: 'memory bandwidth, GB/s', get: (spec) => optional(spec.bandwidthGbs, spec, 'bandwidth_gbs') },
+  tflops: { about: 'dense peak for the precision, TFLOPS', get: strictTflops },
+  compute_type: {
+    about: 'the peak the estimators use for the precision (after fallback)',
+    get: (spec, type) => peakTflops(spec, type).computeType,
   },
-  tflops: tflopsFor,
-  tdp_w: (spec) => {
-    const tdp = presetOrError(spec, 'tdp_w').tdpW;
-    if (!tdp) throw new InputError(`${spec.name} has no sourced tdp_w`);
-    return tdp.value;
+  interconnect_gbs: {
+    about: 'GPU-to-GPU bandwidth, GB/s',
+    get: (spec) => optional(presetOf(spec, 'interconnect_gbs').interconnect, spec, 'interconnect_gbs').value,
   },
-  source: (spec) => (spec.preset ? allSources(spec.preset) : 'custom GPU (figures given by the user)'),
-  memory_gb_source: (spec) => cite(presetOrError(spec, 'memory_gb_source').memoryGb),
-  bandwidth_gbs_source: (spec) => cite(presetOrError(spec, 'bandwidth_gbs_source').bandwidthGbs),
-  tflops_source: (spec, p) => {
-    tflopsFor(spec, p);
-    return cite(presetOrError(spec, 'tflops_source').peaks[p.computeType]);
+  interconnect: {
+    about: 'the link the interconnect figure is for',
+    get: (spec) => optional(presetOf(spec, 'interconnect').interconnect, spec, 'interconnect').link,
   },
-  tdp_w_source: (spec) => cite(presetOrError(spec, 'tdp_w_source').tdpW),
+  tdp_w: { about: 'board power, W', get: (spec) => optional(presetOf(spec, 'tdp_w').tdpW, spec, 'tdp_w').value },
+  price_per_hour: { about: 'indicative USD per GPU-hour (low end of a range)', get: (spec) => price(spec).value },
+  price_per_hour_high: {
+    about: 'high end of the price range',
+    get: (spec) => price(spec).high ?? price(spec).value,
+  },
+  price_date: { about: 'when the price was quoted, YYYY-MM', get: (spec) => price(spec).date },
+  note: { about: 'caveats', get: (spec) => presetOf(spec, 'note').note ?? '' },
+  source: {
+    about: 'every figure with its source',
+    get: (spec) => (spec.preset ? allSources(spec.preset) : 'custom GPU (figures given by the user)'),
+  },
+  memory_gb_source: { about: '', get: (spec) => cite(presetOf(spec, 'memory_gb_source').memoryGb) },
+  bandwidth_gbs_source: { about: '', get: (spec) => cite(presetOf(spec, 'bandwidth_gbs_source').bandwidthGbs) },
+  tflops_source: {
+    about: '',
+    get: (spec, type) => {
+      strictTflops(spec, type);
+      return cite(presetOf(spec, 'tflops_source').peaks[type]);
+    },
+  },
+  interconnect_gbs_source: {
+    about: '',
+    get: (spec) => cite(optional(presetOf(spec, 'interconnect_gbs_source').interconnect, spec, 'interconnect_gbs')),
+  },
+  tdp_w_source: { about: '', get: (spec) => cite(optional(presetOf(spec, 'tdp_w_source').tdpW, spec, 'tdp_w')) },
+  price_per_hour_source: { about: '', get: (spec) => cite(price(spec)) },
 };
 
+export const GPU_FIELDS: readonly string[] = Object.keys(FIELDS);
+
+/** The documented fields and what each returns (the `*_source` fields are described together). */
+export const GPU_FIELD_DOCS: readonly { readonly field: string; readonly about: string }[] = Object.entries(FIELDS)
+  .filter(([, f]) => f.about !== '')
+  .map(([name, f]) => ({ field: name, about: f.about }));
+
 const field: ParamSpec<string, false> = {
-  ...text('field', 'field', `Field to return: ${Object.keys(FIELDS).join(', ')}.`),
+  ...text('field', 'field', `Field to return: ${GPU_FIELDS.join(', ')}.`),
   coerce: (value) => {
-    const name = text('field', 'field', '').coerce(value).toLowerCase();
-    if (!(name in FIELDS)) {
-      throw new ArgumentError(`must be one of ${Object.keys(FIELDS).join(', ')}, got "${name}"`);
-    }
+    const name = toText(value).toLowerCase();
+    if (!(name in FIELDS)) throw new ArgumentError(`must be one of ${GPU_FIELDS.join(', ')}, got "${name}"`);
     return name;
   },
 };
 
-const FP16 = findPrecision('fp16') as Precision;
+/**
+ * The third argument: a precision (its compute type is used: `int4` means the fp16 peak) or a
+ * compute type itself, so `"fp4"` works whether or not fp4 is a known precision.
+ */
+const computeType: ParamSpec<ComputeType, true> = {
+  name: 'precision',
+  label: 'precision',
+  description: `Precision or compute type whose dense peak "tflops" returns (${COMPUTE_TYPES.join(', ')}); default "fp16".`,
+  jsdocType: 'string|Array<Array<string>>',
+  optional: true,
+  numeric: false,
+  coerce: (value) => {
+    const name = toText(value);
+    const precision = findPrecision(name);
+    if (precision) return precision.computeType;
+    const type = COMPUTE_TYPES.find((t) => t === normalizeName(name));
+    if (type) return type;
+    throw new ArgumentError(`must be a precision or one of ${COMPUTE_TYPES.join(', ')}, got "${name}"`);
+  },
+};
 
-const TABLE_HEADER = [
+/** The LLM_GPUS table: the header row, then one row per preset. */
+export const GPU_TABLE_HEADER: readonly string[] = [
   'id',
   'name',
   'vendor',
@@ -94,50 +167,57 @@ const TABLE_HEADER = [
   'memory_gb',
   'bandwidth_gbs',
   ...COMPUTE_TYPES.map((t) => `tflops_${t}`),
+  'interconnect_gbs',
   'tdp_w',
+  'price_per_hour',
+  'price_date',
+  'unified_memory',
   'source',
 ];
+
+function tableRow(preset: GpuPreset): Output[] {
+  const spec = presetSpec(preset);
+  return [
+    preset.id,
+    preset.name,
+    preset.vendor,
+    preset.family,
+    preset.memoryGb.value,
+    preset.bandwidthGbs.value,
+    ...COMPUTE_TYPES.map((t) => spec.peaks[t] ?? ''),
+    preset.interconnect?.value ?? '',
+    preset.tdpW?.value ?? '',
+    preset.pricePerHour?.value ?? '',
+    preset.pricePerHour?.date ?? '',
+    preset.unifiedMemory === true,
+    allSources(preset),
+  ];
+}
 
 export const CATALOG_FUNCTIONS: readonly FunctionDef[] = [
   defineFunction({
     name: 'LLM_GPU',
-    summary: 'One field of a GPU preset: memory, bandwidth, dense peak for a precision, name or source.',
-    returns: 'The field: memory_gb in GB, bandwidth_gbs in GB/s, tflops in dense TFLOPS, or text.',
-    examples: ['=LLM_GPU("A100", "tflops", "fp16")', '=LLM_GPU("H100", "bandwidth_gbs")'],
-    params: [
-      { ...gpu, name: 'name', label: 'GPU name' },
-      field,
-      {
-        ...precision,
-        optional: true,
-        description: 'Precision whose dense peak "tflops" returns; default "fp16".',
-      },
+    summary:
+      'One field of a GPU preset: memory, bandwidth, dense peak for a precision, interconnect, power, price, sources.',
+    returns:
+      'The field: memory_gb in GB, bandwidth_gbs and interconnect_gbs in GB/s, tflops in dense TFLOPS, tdp_w in W, price_per_hour in USD, or text.',
+    examples: [
+      '=LLM_GPU("H100", "tflops", "fp16")',
+      '=LLM_GPU("A100", "bandwidth_gbs")',
+      '=LLM_GPU("B200", "tflops", "fp4")',
+      '=LLM_GPU("NVIDIA GeForce RTX 4090", "tflops_source", "fp16")',
     ],
-    compute: (spec, f, p) => FIELDS[f](spec, p ?? FP16),
+    params: [{ ...gpu, name: 'name', label: 'GPU name' }, field, computeType],
+    compute: (spec, f, type) => FIELDS[f].get(spec, type ?? 'fp16'),
   }),
   defineFunction({
     name: 'LLM_GPUS',
     summary: 'The GPU preset catalog as a table with a header row (spills).',
-    returns: 'A table: id, name, vendor, family, memory_gb, bandwidth_gbs, dense TFLOPS per type, tdp_w, source.',
+    returns:
+      'A table: id, name, vendor, family, memory_gb, bandwidth_gbs, dense TFLOPS per compute type, interconnect_gbs, tdp_w, price, unified_memory, source.',
     examples: ['=LLM_GPUS()'],
     spills: true,
     params: [],
-    compute: () => [
-      TABLE_HEADER,
-      ...GPU_PRESETS.map((preset) => {
-        const spec = presetSpec(preset);
-        return [
-          preset.id,
-          preset.name,
-          preset.vendor,
-          preset.family,
-          preset.memoryGb.value,
-          preset.bandwidthGbs.value,
-          ...COMPUTE_TYPES.map((t) => spec.peaks[t] ?? ''),
-          preset.tdpW?.value ?? '',
-          allSources(preset),
-        ];
-      }),
-    ],
+    compute: () => [[...GPU_TABLE_HEADER], ...GPU_PRESETS.map(tableRow)],
   }),
 ];

@@ -1329,7 +1329,12 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
         derived: '10.74 × 76/30',
         note: '30-core M2 Max figure scaled to 76 cores',
       },
-      fp16: { value: 27.208, source: 'hmc_m2max', derived: 'same as fp32', note: 'Apple GPUs run FP16 at the FP32 rate' },
+      fp16: {
+        value: 27.208,
+        source: 'hmc_m2max',
+        derived: 'same as fp32',
+        note: 'Apple GPUs run FP16 at the FP32 rate',
+      },
     },
   },
   {

@@ -115,6 +115,8 @@ export function gpuBlock({ presets, sources, fields, fallbacks }) {
     '',
     table,
     '',
+    'Interconnect is the GPU-to-GPU bandwidth per accelerator as its vendor states it (bidirectional totals: NVLink 4 is 900 GB/s). Prices are indicative on-demand USD per GPU-hour with the month they were quoted; a range runs from long-tail clouds to hyperscalers (`price_per_hour` is its low end, `price_per_hour_high` its high end). To add a GPU, add it to `src/core/gpus/catalog.ts` with a source on every figure and run `npm run docs`.',
+    '',
     'Sources:',
     '',
     ...sourceList,

@@ -3,7 +3,10 @@
  * the generated top-level stubs (`function LLM_VRAM(...)`) call `LLMSizing.invoke`.
  * Loading it touches no Apps Script service.
  */
-import type { Arg, Result } from './sheets/cells';
+import { PRECISIONS } from './core/precision';
+import { MODEL_PRESETS } from './core/models/catalog';
+import type { Arg, Output, Result } from './sheets/cells';
+import { MODEL_TABLE_FIELDS, modelRow } from './sheets/functions/models';
 import { FUNCTIONS, getFunction } from './sheets/registry';
 
 /** Runs a custom function as Sheets calls it. */
@@ -34,5 +37,38 @@ export function describeFunctions(): {
       jsdocType: p.jsdocType,
       optional: p.optional,
     })),
+  }));
+}
+
+/** The model presets as LLM_MODELS() lists them, for the README's model table. */
+export function describeModels(): { header: readonly string[]; rows: Output[][] } {
+  return { header: MODEL_TABLE_FIELDS, rows: MODEL_PRESETS.map(modelRow) };
+}
+
+/** The precisions, for the README's precision table. */
+export function describePrecisions(): {
+  id: string;
+  bitsPerWeight: number;
+  computeType: string;
+  kvBits: number;
+  activationBits: number;
+  layout: string;
+  aliases: readonly string[];
+}[] {
+  return PRECISIONS.map((p) => ({
+    id: p.id,
+    bitsPerWeight: p.bitsPerWeight,
+    computeType: p.computeType,
+    kvBits: p.kvBits,
+    activationBits: p.activationBits,
+    layout:
+      p.layout.kind === 'uniform'
+        ? 'every tensor'
+        : p.layout.kind === 'gguf'
+          ? 'llama.cpp mixture'
+          : p.layout.expertsOnlyInMoe
+            ? 'linear layers (MoE: experts only)'
+            : 'linear layers',
+    aliases: p.aliases,
   }));
 }

@@ -135,6 +135,7 @@ const FALLBACKS: Readonly<Record<ComputeType, readonly ComputeType[]>> = {
   bf16: ['fp16'],
   fp8: ['fp16', 'bf16'],
   int8: ['fp16', 'bf16'],
+  fp4: ['fp8', 'fp16', 'bf16'],
 };
 
 /** The dense peak an estimator uses for a compute type, and which type it really is. */

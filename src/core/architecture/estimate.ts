@@ -41,25 +41,6 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
-/** What each metric is, with its unit (README and error messages). */
-export const METRIC_DESCRIPTIONS: Readonly<Record<Metric, string>> = {
-  params: 'parameters of the checkpoint (all experts, vision encoder included)',
-  active_params: 'parameters one token passes through (routed experts it uses)',
-  weights_gib: 'weights, GiB, all GPUs (methodology 2.1, with weights_overhead)',
-  kv_cache_gib: 'KV cache, GiB, all GPUs (methodology 2.2 with kv_heads × head_dim, with kv_overhead)',
-  activations_gib: 'activations, GiB, all GPUs (methodology 2.3)',
-  vram_gib: 'total memory, GiB, all GPUs: (weights + KV + activations) × system_overhead (2.4)',
-  vram_per_gpu_gib: 'one GPU’s share of vram_gib, GiB',
-  fits: 'TRUE when vram_per_gpu_gib fits the GPU’s memory_gb',
-  flops_prefill: 'prefill FLOPs (methodology 1.3, seed)',
-  flops_per_token: 'FLOPs per generated token (methodology 1.4, seed)',
-  prefill_s: 'time to first token, s (methodology 3.2, seed)',
-  token_latency_s: 'time per output token, s (methodology 3.3, seed)',
-  tokens_per_s: 'output tokens/s summed over the batch (methodology 3.1, seed)',
-  tokens_per_s_per_seq: 'output tokens/s of one sequence (tokens_per_s / B)',
-  generation_s: 'prefill plus all output_tokens, s',
-};
-
 /** F for the seed speed formulas: the dense FFN, or the experts a token uses in an MoE layer. */
 export function tokenFfnWidth(arch: Architecture): number {
   if (arch.experts === 0) return arch.ffn;

@@ -233,12 +233,12 @@ export function resolveArchitecture(spec: ArchitectureSpec): Architecture {
   let mla: Architecture['mla'];
   if (spec.kvLoraRank !== undefined) {
     if (heads === undefined) fail('kv_lora_rank', 'needs heads (multi-head latent attention) as well');
-    const missing = (['qk_nope_head_dim', 'qk_rope_head_dim', 'v_head_dim'] as const).filter(
-      (key) =>
-        ({ qk_nope_head_dim: spec.qkNopeHeadDim, qk_rope_head_dim: spec.qkRopeHeadDim, v_head_dim: spec.vHeadDim })[
-          key
-        ] === undefined,
-    );
+    const parts = {
+      qk_nope_head_dim: spec.qkNopeHeadDim,
+      qk_rope_head_dim: spec.qkRopeHeadDim,
+      v_head_dim: spec.vHeadDim,
+    };
+    const missing = Object.keys(parts).filter((key) => parts[key as keyof typeof parts] === undefined);
     if (missing.length > 0) fail('kv_lora_rank', `(latent attention) also needs ${missing.join(', ')}`);
     mla = {
       qLoraRank: spec.qLoraRank ?? 0,

@@ -70,8 +70,3 @@ export function weightBits(arch: Architecture, precision: Precision): number {
   for (const tensor of weightTensors(arch)) bits += tensor.params * tensorBits(arch, precision, tensor);
   return bits;
 }
-
-/** Average bits per parameter (what llama.cpp prints as "BPW"). */
-export function averageBitsPerWeight(arch: Architecture, precision: Precision): number {
-  return weightBits(arch, precision) / parameterCount(arch);
-}

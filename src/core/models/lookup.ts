@@ -3,7 +3,7 @@
  * text of a config.json, or key/value pairs.
  */
 import { parseHfConfig } from '../architecture/config';
-import { completeSpec, specFromEntries } from '../architecture/keys';
+import { specFromEntries } from '../architecture/keys';
 import type { ArchitectureSpec } from '../architecture/spec';
 import { InputError } from '../errors';
 import { closestNames, normalizeName } from '../names';
@@ -73,9 +73,4 @@ export function configModel(text: string): ModelSpec {
 /** A model from key/value pairs (`hidden`, `layers`, `ffn`, `vocab`, `heads`, ...). */
 export function keyValueModel(entries: ReadonlyMap<string, string>): ModelSpec {
   return { name: 'custom model', architecture: specFromEntries(entries) };
-}
-
-/** A model with H, L, F, V given directly (the methodology functions). */
-export function dimensionsModel(spec: Partial<ArchitectureSpec>): ModelSpec {
-  return { name: 'model', architecture: completeSpec(spec) };
 }

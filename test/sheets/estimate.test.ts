@@ -159,6 +159,14 @@ describe('architecture keys as options of the methodology functions', () => {
     );
   });
 
+  test('they size the whole model on one device, as the document does: n_gpus changes only speed', () => {
+    const args = [8192, 80, 28672, 128256, 8, 8192, 'bf16'];
+    expect(invoke('LLM_VRAM', [...args, `${opts}; n_gpus=16`])).toBe(invoke('LLM_VRAM', [...args, opts]));
+    expect(invoke('LLM_VRAM_KV', [8192, 80, 8, 8192, 'bf16', `${opts}; n_gpus=16`])).toBe(
+      invoke('LLM_VRAM_KV', [8192, 80, 8, 8192, 'bf16', opts]),
+    );
+  });
+
   test('kv_precision accepts only cache formats', () => {
     expect(() => invoke('LLM_VRAM_KV', [4096, 32, 1, 2048, 'bf16', 'kv_precision=q4_k_m'])).toThrow(
       'options key kv_precision must be one of fp32, fp16, bf16, fp8, int8, q8_0, q4_0, got "q4_k_m"',

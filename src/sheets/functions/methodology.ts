@@ -23,7 +23,10 @@ const LLAMA3_70B_KEYS = '"kv_heads=8; heads=64; gated_ffn=1; tied_embeddings=0; 
 
 // The memory functions go through the architecture model (src/core/architecture): with no
 // architecture keys in `options` it is the document's transformer and gives its numbers exactly.
-// F and V do not enter the KV cache; LLM_VRAM_KV passes 1 for them.
+// F and V do not enter the KV cache; LLM_VRAM_KV passes 1 for them. They size the whole model on
+// one device, as the document does (n_gpus changes only the speed functions here); LLM_ESTIMATE
+// splits memory over n_gpus.
+const ONE_DEVICE = 1;
 
 export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
   defineFunction({
@@ -91,7 +94,7 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     compute: (h, l, b, s, p, o) => {
       const factors = resolveFactors(p, o);
       const arch = methodologyArchitecture(h, l, 1, 1, o);
-      return modelKvCacheGib(arch, b, s, factors.kvBits, factors.kvOverhead, factors.nGpus);
+      return modelKvCacheGib(arch, b, s, factors.kvBits, factors.kvOverhead, ONE_DEVICE);
     },
   }),
   defineFunction({
@@ -103,7 +106,7 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     params: [H, B, S, precision, options],
     compute: (h, b, s, p, o) => {
       const factors = resolveFactors(p, o);
-      return modelActivationsGib(h, b, s, p.activationBits, factors.activationsOverhead, factors.nGpus);
+      return modelActivationsGib(h, b, s, p.activationBits, factors.activationsOverhead, ONE_DEVICE);
     },
   }),
   defineFunction({
@@ -118,7 +121,8 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     ],
     params: [H, L, F, V, B, S, precision, options],
     compute: (h, l, f, v, b, s, p, o) =>
-      modelMemory(methodologyArchitecture(h, l, f, v, o), p, resolveFactors(p, o), b, s).totalGib,
+      modelMemory(methodologyArchitecture(h, l, f, v, o), p, { ...resolveFactors(p, o), nGpus: ONE_DEVICE }, b, s)
+        .totalGib,
   }),
   defineFunction({
     name: 'LLM_TOKENS_PER_SEC',

@@ -1,28 +1,26 @@
-// npm run docs: regenerates the README's function table and GPU catalog from the registry and presets.
-// `node scripts/docs.mjs --check` exits 1 when either is stale (used by the tests).
+// npm run docs: regenerates the README's generated tables: functions (from the registry), GPU
+// catalog, model presets and precisions (from the catalogs).
+// `node scripts/docs.mjs --check` exits 1 when a table is stale (used by the tests).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { ROOT, bundle, loadBundle } from './lib/bundle.mjs';
-import { withFunctionTable, withGpuTable } from './lib/docs.mjs';
+import { ROOT, buildCode } from './lib/bundle.mjs';
+import { withGeneratedTables } from './lib/docs.mjs';
 
 const path = join(ROOT, 'README.md');
 const current = readFileSync(path, 'utf8');
-const api = loadBundle(await bundle());
-const meta = api.describeFunctions();
-const gpus = api.describeGpus();
-const generated = withGpuTable(withFunctionTable(current, meta), gpus);
-const next = await format(generated, { ...(await resolveConfig(path)), filepath: path });
+const built = await buildCode();
+const next = await format(withGeneratedTables(current, built), { ...(await resolveConfig(path)), filepath: path });
 
 if (process.argv.includes('--check')) {
   if (next !== current) {
-    console.error('README.md generated sections are stale: run npm run docs');
+    console.error('README.md generated tables are stale: run npm run docs');
     process.exit(1);
   }
-  console.log('README.md generated sections are current');
+  console.log('README.md generated tables are current');
 } else {
   writeFileSync(path, next);
   console.log(
-    `README.md: function table (${meta.length} functions) and GPU catalog (${gpus.presets.length}) regenerated`,
+    `README.md: tables regenerated (${built.meta.length} functions, ${built.gpus.presets.length} GPUs, ${built.models.rows.length} models, ${built.precisions.length} precisions)`,
   );
 }

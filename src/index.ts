@@ -5,9 +5,11 @@
  */
 import { GPU_PRESETS, SOURCES, type GpuPreset, type Source } from './core/gpus/catalog';
 import { FALLBACKS } from './core/gpus/lookup';
-import type { ComputeType } from './core/precision';
-import type { Arg, Result } from './sheets/cells';
+import { MODEL_PRESETS } from './core/models/catalog';
+import { PRECISIONS, type ComputeType } from './core/precision';
+import type { Arg, Output, Result } from './sheets/cells';
 import { GPU_FIELD_DOCS } from './sheets/functions/catalog';
+import { MODEL_TABLE_FIELDS, modelRow } from './sheets/functions/models';
 import { FUNCTIONS, getFunction } from './sheets/registry';
 
 /** Runs a custom function as Sheets calls it. */
@@ -49,4 +51,37 @@ export function describeGpus(): {
   fallbacks: Readonly<Record<ComputeType, readonly ComputeType[]>>;
 } {
   return { presets: GPU_PRESETS, sources: SOURCES, fields: GPU_FIELD_DOCS, fallbacks: FALLBACKS };
+}
+
+/** The model presets as LLM_MODELS() lists them, for the README's model table. */
+export function describeModels(): { header: readonly string[]; rows: Output[][] } {
+  return { header: MODEL_TABLE_FIELDS, rows: MODEL_PRESETS.map(modelRow) };
+}
+
+/** The precisions, for the README's precision table. */
+export function describePrecisions(): {
+  id: string;
+  bitsPerWeight: number;
+  computeType: string;
+  kvBits: number;
+  activationBits: number;
+  layout: string;
+  aliases: readonly string[];
+}[] {
+  return PRECISIONS.map((p) => ({
+    id: p.id,
+    bitsPerWeight: p.bitsPerWeight,
+    computeType: p.computeType,
+    kvBits: p.kvBits,
+    activationBits: p.activationBits,
+    layout:
+      p.layout.kind === 'uniform'
+        ? 'every tensor'
+        : p.layout.kind === 'gguf'
+          ? 'llama.cpp mixture'
+          : p.layout.expertsOnlyInMoe
+            ? 'linear layers (MoE: experts only)'
+            : 'linear layers',
+    aliases: p.aliases,
+  }));
 }

@@ -22,6 +22,12 @@ export interface ParamSpec<T, Optional extends boolean = boolean> {
   readonly numeric: boolean;
   /** Reads one cell. */
   readonly coerce: (value: CellValue) => T;
+  /**
+   * Picks what to compute (LLM_ESTIMATE's metrics): one row of names gives one column each. Its
+   * cells do not count for the all-blank rule, so an open range of inputs stays quiet below its
+   * last row; with several columns, the other ranges must be single columns.
+   */
+  readonly selector?: boolean;
   /** When given, an argument for which `isWhole` holds is read whole, not broadcast. */
   readonly isWhole?: (arg: Arg) => boolean;
   readonly coerceWhole?: (arg: Arg) => T;
@@ -102,6 +108,29 @@ function checkOutput(fn: string, value: Output): Output {
 }
 
 /**
+ * A selector range (metrics) must be one row; with several columns (one per metric) the other
+ * ranges must be single columns, so each metric gets its own column (contract, "Ranges and broadcasting").
+ */
+function checkSelectors(fn: string, gridArgs: readonly (Argument & { grid: Grid })[]): void {
+  for (const selector of gridArgs.filter((a) => a.param.selector)) {
+    const rows = selector.grid.length;
+    const cols = selector.grid[0].length;
+    if (rows > 1) {
+      throw new InputError(
+        `${fn}: ${argLabel(selector.param)} must be one name or a one-row range of names, got ${rows}x${cols}`,
+      );
+    }
+    if (cols === 1) continue;
+    const wide = gridArgs.find((a) => a !== selector && a.grid[0].length > 1);
+    if (wide) {
+      throw new InputError(
+        `${fn}: with several ${selector.param.name} (one column each), the other arguments must be single values or columns; ${wide.param.name} is ${wide.grid.length}x${wide.grid[0].length}`,
+      );
+    }
+  }
+}
+
+/**
  * Defines a custom function. `compute` receives typed values for one position of the broadcast
  * and returns one cell (or, for a function without broadcast arguments, a table).
  */
@@ -172,6 +201,8 @@ export function defineFunction<const P extends readonly AnyParam[]>(
       return run(args.map((arg, i) => valueAt(arg, i, 0, 0)));
     }
 
+    checkSelectors(fn, gridArgs);
+    const dataGrids = gridArgs.some((a) => !a.param.selector) ? gridArgs.filter((a) => !a.param.selector) : gridArgs;
     const shapes: NamedShape[] = gridArgs.map((a) => ({
       name: a.param.name,
       rows: a.grid.length,
@@ -187,7 +218,7 @@ export function defineFunction<const P extends readonly AnyParam[]>(
     for (let r = 0; r < shape.rows; r++) {
       const row: Output[] = [];
       for (let c = 0; c < shape.cols; c++) {
-        const allBlank = gridArgs.every((a) => isBlank(a.grid[pick(a.grid.length, r)][pick(a.grid[0].length, c)]));
+        const allBlank = dataGrids.every((a) => isBlank(a.grid[pick(a.grid.length, r)][pick(a.grid[0].length, c)]));
         if (allBlank) {
           row.push('');
           continue;

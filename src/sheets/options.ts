@@ -2,7 +2,13 @@
  * The `options` argument: keys, what each accepts, and parsing into typed settings.
  * Keys are case-insensitive; an unknown key or a bad value names it and lists the valid keys.
  */
-import type { Precision } from '../core/precision';
+import {
+  ARCHITECTURE_KEYS,
+  setArchitectureKey,
+  type ArchitectureKey,
+  type ArchitectureOverrides,
+} from '../core/architecture/keys';
+import { KV_PRECISIONS, type Precision } from '../core/precision';
 import type { Arg } from './cells';
 import { toFraction, toPositiveInteger, toPositiveNumber, toPrecision } from './coerce';
 import { ArgumentError, messageOf } from './errors';
@@ -27,6 +33,8 @@ export interface Options {
   readonly outputTokens?: number;
   readonly kvPrecision?: Precision;
   readonly engine?: Engine;
+  /** Architecture keys (`kv_heads=8; gated_ffn=1`): change the model's shape. */
+  readonly architecture?: ArchitectureOverrides;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -88,14 +96,33 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
     apply: (o, raw) => (o.outputTokens = toPositiveInteger(raw)),
   },
   kv_precision: {
-    description: "precision of the KV cache (default: the precision's compute type)",
-    apply: (o, raw) => (o.kvPrecision = toPrecision(raw)),
+    description: `precision of the KV cache: ${KV_PRECISIONS.join(', ')} (default: the precision's compute type)`,
+    apply: (o, raw) => {
+      const precision = toPrecision(raw);
+      if (!(KV_PRECISIONS as readonly string[]).includes(precision.id)) {
+        throw new ArgumentError(`must be one of ${KV_PRECISIONS.join(', ')}, got "${raw}"`);
+      }
+      o.kvPrecision = precision;
+    },
   },
   engine: {
     description: `serving software: ${ENGINES.join(', ')} (default vllm)`,
     apply: (o, raw) => (o.engine = oneOf(ENGINES, raw)),
   },
+  ...Object.fromEntries(ARCHITECTURE_KEYS.map((key) => [key.key, architectureOption(key)])),
 };
+
+/** An architecture key as an option: it changes the model's shape (see ARCHITECTURE_KEYS). */
+function architectureOption(key: ArchitectureKey): OptionSpec {
+  return {
+    description: `architecture: ${key.description}`,
+    apply: (o, raw) => {
+      const overrides: ArchitectureOverrides = { ...o.architecture };
+      setArchitectureKey(overrides, key, raw);
+      o.architecture = overrides;
+    },
+  };
+}
 
 export const OPTION_KEYS: readonly string[] = Object.keys(OPTION_SPECS);
 

@@ -37,7 +37,8 @@ export const N = count('N', 'tokens to generate', 'Number of tokens N to generat
 export const precision: ParamSpec<Precision, false> = {
   name: 'precision',
   label: 'precision',
-  description: 'Weight precision: "fp32", "tf32", "fp16", "bf16", "fp8" or "int8" (case-insensitive).',
+  description:
+    'Weight precision (case-insensitive): "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4", "nf4", "fp4", "mxfp4" or a GGUF type such as "q4_k_m".',
   jsdocType: TEXT_OR_RANGE,
   optional: false,
   numeric: false,

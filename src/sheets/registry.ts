@@ -5,8 +5,9 @@
 import type { FunctionDef } from './define';
 import { CATALOG_FUNCTIONS } from './functions/catalog';
 import { METHODOLOGY_FUNCTIONS } from './functions/methodology';
+import { MODEL_FUNCTIONS } from './functions/models';
 
-export const FUNCTIONS: readonly FunctionDef[] = [...METHODOLOGY_FUNCTIONS, ...CATALOG_FUNCTIONS];
+export const FUNCTIONS: readonly FunctionDef[] = [...METHODOLOGY_FUNCTIONS, ...CATALOG_FUNCTIONS, ...MODEL_FUNCTIONS];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
 

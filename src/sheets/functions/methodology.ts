@@ -1,23 +1,32 @@
 /**
  * The methodology functions of the contract, one per formula of the document (seed method).
  */
+import { modelActivationsGib, modelKvCacheGib, modelMemory, modelWeightsGib } from '../../core/architecture/memory';
+import { parameterCount } from '../../core/architecture/params';
 import { DEFAULTS } from '../../core/defaults';
 import { attentionFlops, feedForwardFlops, perTokenFlops, prefillFlops } from '../../core/seed/flops';
-import { activationsGib, kvCacheGib, parameterCount, weightsGib } from '../../core/seed/memory';
 import {
   seedGenerationSeconds,
-  seedMemory,
   seedPrefillSeconds,
   seedTokenLatency,
   seedTokensPerSecond,
 } from '../../core/seed/estimate';
 import { efficiencyProduct, multiGpuSpeedup } from '../../core/seed/scaling';
 import { defineFunction, type FunctionDef } from '../define';
-import { dimensions, resolveFactors } from '../factors';
+import { dimensions, methodologyArchitecture, resolveFactors } from '../factors';
 import { B, F, H, L, N, S, V, count, efficiency, fraction, gpu, options, precision } from '../params';
 
 const SPEED = [H, L, F, V, B, S, precision, gpu] as const;
 const LLAMA2_7B = '4096, 32, 11008, 32000';
+/** Llama-3-70B's attention and FFN on the methodology functions: the architecture keys as options. */
+const LLAMA3_70B_KEYS = '"kv_heads=8; heads=64; gated_ffn=1; tied_embeddings=0; norm=rmsnorm"';
+
+// The memory functions go through the architecture model (src/core/architecture): with no
+// architecture keys in `options` it is the document's transformer and gives its numbers exactly.
+// F and V do not enter the KV cache; LLM_VRAM_KV passes 1 for them. They size the whole model on
+// one device, as the document does (n_gpus changes only the speed functions here); LLM_ESTIMATE
+// splits memory over n_gpus.
+const ONE_DEVICE = 1;
 
 export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
   defineFunction({
@@ -25,9 +34,9 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     summary: 'Parameter count P of a transformer: 4H²L + 2HFL + VH + 4HL + 2H.',
     section: '2.1',
     returns: 'Parameter count P.',
-    examples: [`=LLM_PARAMS(${LLAMA2_7B})`],
+    examples: [`=LLM_PARAMS(${LLAMA2_7B})`, `=LLM_PARAMS(8192, 80, 28672, 128256, ${LLAMA3_70B_KEYS})`],
     params: [H, L, F, V, options],
-    compute: (h, l, f, v) => parameterCount(h, l, f, v),
+    compute: (h, l, f, v, o) => parameterCount(methodologyArchitecture(h, l, f, v, o)),
   }),
   defineFunction({
     name: 'LLM_FLOPS_ATTENTION',
@@ -72,10 +81,8 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     returns: 'GiB (2^30 bytes).',
     examples: [`=LLM_VRAM_WEIGHTS(${LLAMA2_7B}, "fp16")`],
     params: [H, L, F, V, precision, options],
-    compute: (h, l, f, v, p, o) => {
-      const factors = resolveFactors(p, o);
-      return weightsGib(parameterCount(h, l, f, v), p.bitsPerWeight, factors.weightsOverhead);
-    },
+    compute: (h, l, f, v, p, o) =>
+      modelWeightsGib(methodologyArchitecture(h, l, f, v, o), p, resolveFactors(p, o).weightsOverhead),
   }),
   defineFunction({
     name: 'LLM_VRAM_KV',
@@ -86,7 +93,8 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     params: [H, L, B, S, precision, options],
     compute: (h, l, b, s, p, o) => {
       const factors = resolveFactors(p, o);
-      return kvCacheGib(h, l, b, s, factors.kvBits, factors.kvOverhead);
+      const arch = methodologyArchitecture(h, l, 1, 1, o);
+      return modelKvCacheGib(arch, b, s, factors.kvBits, factors.kvOverhead, ONE_DEVICE);
     },
   }),
   defineFunction({
@@ -98,7 +106,7 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     params: [H, B, S, precision, options],
     compute: (h, b, s, p, o) => {
       const factors = resolveFactors(p, o);
-      return activationsGib(h, b, s, p.activationBits, factors.activationsOverhead);
+      return modelActivationsGib(h, b, s, p.activationBits, factors.activationsOverhead, ONE_DEVICE);
     },
   }),
   defineFunction({
@@ -106,9 +114,15 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     summary: 'Total GPU memory: (weights + KV cache + activations) × system overhead (1.05).',
     section: '2.4',
     returns: 'GiB (2^30 bytes).',
-    examples: [`=LLM_VRAM(${LLAMA2_7B}, 1, 2048, "fp16")`, `=LLM_VRAM(${LLAMA2_7B}, {1;8;32}, {2048,8192}, "bf16")`],
+    examples: [
+      `=LLM_VRAM(${LLAMA2_7B}, 1, 2048, "fp16")`,
+      `=LLM_VRAM(${LLAMA2_7B}, {1;8;32}, {2048,8192}, "bf16")`,
+      `=LLM_VRAM(8192, 80, 28672, 128256, 1, 8192, "bf16", ${LLAMA3_70B_KEYS})`,
+    ],
     params: [H, L, F, V, B, S, precision, options],
-    compute: (h, l, f, v, b, s, p, o) => seedMemory(dimensions(h, l, f, v, b, s), p, resolveFactors(p, o)).totalGib,
+    compute: (h, l, f, v, b, s, p, o) =>
+      modelMemory(methodologyArchitecture(h, l, f, v, o), p, { ...resolveFactors(p, o), nGpus: ONE_DEVICE }, b, s)
+        .totalGib,
   }),
   defineFunction({
     name: 'LLM_TOKENS_PER_SEC',

@@ -30,4 +30,27 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
+  {
+    // Exactly one file touches Apps Script services (src/addon/server.ts).
+    files: ['src/**/*.ts', 'sidebar/**/*.ts'],
+    ignores: ['src/addon/server.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'SpreadsheetApp',
+          'HtmlService',
+          'LockService',
+          'PropertiesService',
+          'ScriptApp',
+          'Session',
+          'CacheService',
+          'UrlFetchApp',
+          'DriveApp',
+          'Utilities',
+          'Logger',
+        ].map((name) => ({ name, message: 'Apps Script services are used only in src/addon/server.ts' })),
+      ],
+    },
+  },
 );

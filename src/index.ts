@@ -7,14 +7,37 @@ import { GPU_PRESETS, SOURCES, type GpuPreset, type Source } from './core/gpus/c
 import { FALLBACKS } from './core/gpus/lookup';
 import { MODEL_PRESETS } from './core/models/catalog';
 import { PRECISIONS, type ComputeType } from './core/precision';
+import type { Shape } from './sheets/broadcast';
 import type { Arg, Output, Result } from './sheets/cells';
 import { GPU_FIELD_DOCS } from './sheets/functions/catalog';
 import { MODEL_TABLE_FIELDS, modelRow } from './sheets/functions/models';
 import { FUNCTIONS, getFunction } from './sheets/registry';
+import * as server from './addon/server';
+
+/**
+ * Apps Script entry points (menu, sidebar, template insertion). The build gives each a top-level
+ * function that Apps Script can call by name (menu items, triggers, google.script.run).
+ */
+export { server };
+export const SERVER_FUNCTIONS = [
+  'onOpen',
+  'onInstall',
+  'showSidebar',
+  'showAbout',
+  'insertSizingTemplate',
+  'insertGpuComparisonTemplate',
+  'insertSweepTemplate',
+  'insertSizingGrid',
+] as const satisfies readonly (keyof typeof server)[];
 
 /** Runs a custom function as Sheets calls it. */
 export function invoke(name: string, args: readonly Arg[]): Result {
   return getFunction(name).invoke(args);
+}
+
+/** The size of a function's result from the sizes of its arguments (rows x columns). */
+export function resultShape(name: string, argShapes: readonly Shape[]): Shape {
+  return getFunction(name).resultShape(argShapes);
 }
 
 /** Metadata for the build (stubs), the README table and tests. */

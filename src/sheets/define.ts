@@ -5,7 +5,7 @@
  */
 import { InputError } from '../core/errors';
 import { isBlank, isDate, isGrid, type Arg, type CellValue, type Grid, type Output, type Result } from './cells';
-import { broadcastShapes, pick, type NamedShape } from './broadcast';
+import { broadcastShapes, pick, type NamedShape, type Shape } from './broadcast';
 import { ArgumentError, messageOf } from './errors';
 
 export interface ParamSpec<T, Optional extends boolean = boolean> {
@@ -31,6 +31,8 @@ export interface ParamSpec<T, Optional extends boolean = boolean> {
   /** When given, an argument for which `isWhole` holds is read whole, not broadcast. */
   readonly isWhole?: (arg: Arg) => boolean;
   readonly coerceWhole?: (arg: Arg) => T;
+  /** From its shape alone, whether a range argument will be read whole (for predicting result sizes). */
+  readonly wholeShape?: (shape: Shape) => boolean;
 }
 
 // Parameters are covariant in T, so `unknown` holds any of them.
@@ -58,6 +60,11 @@ export interface FunctionDef extends FunctionInfo {
   readonly params: readonly AnyParam[];
   /** Called as Sheets calls the function: one entry per argument written in the cell. */
   readonly invoke: (args: readonly Arg[]) => Result;
+  /**
+   * The size of the result from the sizes of the arguments alone (1x1 for a single value), as a
+   * spreadsheet engine needs it before evaluating; what `invoke` returns for those arguments.
+   */
+  readonly resultShape: (argShapes: readonly Shape[]) => Shape;
 }
 
 interface Argument {
@@ -235,5 +242,24 @@ export function defineFunction<const P extends readonly AnyParam[]>(
     return out;
   };
 
-  return { ...meta, params, invoke };
+  const resultShape = (argShapes: readonly Shape[]): Shape => {
+    if (params.length === 0) {
+      const table = invoke([]);
+      return Array.isArray(table) ? { rows: table.length, cols: table[0]?.length ?? 1 } : { rows: 1, cols: 1 };
+    }
+    const broadcast: NamedShape[] = [];
+    params.forEach((param, i) => {
+      const shape = argShapes[i];
+      if (shape === undefined || (shape.rows === 1 && shape.cols === 1)) return;
+      if (param.coerceWhole && param.wholeShape?.(shape)) return;
+      broadcast.push({ name: param.name, ...shape });
+    });
+    try {
+      return broadcastShapes(broadcast);
+    } catch {
+      return { rows: 1, cols: 1 };
+    }
+  };
+
+  return { ...meta, params, invoke, resultShape };
 }

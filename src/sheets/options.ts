@@ -16,6 +16,8 @@ import { parseKeyValue } from './keyvalue';
 
 export const METHODS = ['seed', 'roofline'] as const;
 export type Method = (typeof METHODS)[number];
+/** The methods this version computes (the roofline method is a later issue). */
+export const AVAILABLE_METHODS: readonly Method[] = ['seed'];
 
 /** Serving software whose measured efficiency the roofline method applies (the seed method ignores it). */
 export const ENGINES = ['vllm', 'llama.cpp', 'tensorrt-llm', 'sglang', 'transformers', 'tgi', 'exllamav2'] as const;

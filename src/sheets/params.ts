@@ -58,6 +58,7 @@ export const gpu: ParamSpec<GpuSpec, false> = {
   coerce: toGpu,
   isWhole: (arg: Arg) => isKeyValueGrid(arg, GPU_KEYS),
   coerceWhole: (arg: Arg) => customGpu(parseKeyValue(arg)),
+  wholeShape: (shape) => shape.cols === 2,
 };
 
 export const efficiency: ParamSpec<number, true> = {
@@ -81,6 +82,7 @@ export const options: ParamSpec<Options, true> = {
   coerce: (value) => parseOptions(value),
   isWhole: () => true,
   coerceWhole: parseOptions,
+  wholeShape: () => true,
 };
 
 /** A text argument such as a field name. */

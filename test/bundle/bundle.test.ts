@@ -22,9 +22,19 @@ describe('the bundle', () => {
     expect(code).toMatch(/^var LLMSizing = \(\(\) => \{/m);
   });
 
-  test('loads with no Apps Script globals and defines only the namespace and the stubs', () => {
+  test('loads with no Apps Script globals and defines only the namespace, the stubs and the entry points', () => {
     const names = Object.keys(bundle.context).sort();
-    expect(names).toEqual(['LLMSizing', ...registry.map((f) => f.name)].sort());
+    const entryPoints = [
+      'onOpen',
+      'onInstall',
+      'showSidebar',
+      'showAbout',
+      'insertSizingTemplate',
+      'insertGpuComparisonTemplate',
+      'insertSweepTemplate',
+      'insertSizingGrid',
+    ];
+    expect(names).toEqual(['LLMSizing', ...registry.map((f) => f.name), ...entryPoints].sort());
   });
 
   test('every registry entry has a stub with @customfunction, its parameters, and an example', () => {

@@ -1,0 +1,433 @@
+/**
+ * A SpreadsheetApp (and LockService, HtmlService) over a HyperFormula workbook: the part of Apps
+ * Script the add-on's server code uses, so that code runs unchanged in tests and in the local
+ * preview. Values and formulas go into the workbook and are really computed; everything a workbook
+ * cannot hold (formats, notes, validations, conditional formats, charts, menus) is kept per sheet,
+ * and every call is recorded so tests can count writes.
+ */
+import type { HyperFormula, RawCellContent } from 'hyperformula';
+
+export interface RecordedCall {
+  readonly target: string;
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
+export interface SheetExtras {
+  numberFormats: Map<string, string>;
+  styles: Map<string, Record<string, unknown>>;
+  notes: Map<string, string>;
+  validations: { range: string; rule: DataValidation }[];
+  conditionalFormats: ConditionalRule[];
+  charts: Chart[];
+  frozenRows: number;
+  columnWidths: Map<number, number>;
+}
+
+export interface DataValidation {
+  list?: string[];
+  showDropdown?: boolean;
+  minimum?: number;
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+export interface ConditionalRule {
+  formula: string;
+  background?: string;
+  fontColor?: string;
+  ranges: string[];
+}
+
+export interface Chart {
+  type: string;
+  stacked: boolean;
+  title: string;
+  ranges: string[];
+  position: { row: number; col: number };
+}
+
+export interface MenuItem {
+  readonly caption: string;
+  readonly functionName?: string;
+  readonly items?: MenuItem[];
+}
+
+export interface AppsScriptShim {
+  /** Globals to expose to the server code: SpreadsheetApp, LockService, HtmlService. */
+  readonly globals: Record<string, unknown>;
+  readonly calls: RecordedCall[];
+  readonly extras: Map<string, SheetExtras>;
+  /** Menus added with addToUi, and sidebars shown. */
+  readonly ui: { menus: MenuItem[][]; sidebars: { file: string; title: string }[]; alerts: string[] };
+  /** The lock's state, for tests: how often it was taken and whether it is held now. */
+  readonly lock: { acquired: number; held: boolean };
+}
+
+function columnLetter(col: number): string {
+  let n = col;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function parseA1(a1: string): { row: number; col: number; rows: number; cols: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a1.toUpperCase());
+  if (!m) throw new Error(`shim: cannot read range "${a1}"`);
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const row = Number(m[2]);
+  const c = col(m[1]);
+  const endRow = m[4] ? Number(m[4]) : row;
+  const endCol = m[3] ? col(m[3]) : c;
+  return { row, col: c, rows: endRow - row + 1, cols: endCol - c + 1 };
+}
+
+/** Builds the shim over a workbook. `htmlFiles` are the names HtmlService may serve. */
+export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
+  const calls: RecordedCall[] = [];
+  const extras = new Map<string, SheetExtras>();
+  const ui: AppsScriptShim['ui'] = { menus: [], sidebars: [], alerts: [] };
+  const lock = { acquired: 0, held: false };
+  let activeSheetName: string | undefined;
+
+  const record = (target: string, method: string, args: readonly unknown[]) => calls.push({ target, method, args });
+
+  const extrasOf = (name: string): SheetExtras => {
+    let e = extras.get(name);
+    if (!e) {
+      e = {
+        numberFormats: new Map(),
+        styles: new Map(),
+        notes: new Map(),
+        validations: [],
+        conditionalFormats: [],
+        charts: [],
+        frozenRows: 0,
+        columnWidths: new Map(),
+      };
+      extras.set(name, e);
+    }
+    return e;
+  };
+
+  const sheetId = (name: string): number => {
+    const id = hf.getSheetId(name);
+    if (id === undefined) throw new Error(`shim: no sheet named "${name}"`);
+    return id;
+  };
+
+  const makeRange = (sheetName: string, row: number, col: number, rows: number, cols: number) => {
+    const a1 = `${columnLetter(col)}${row}${rows === 1 && cols === 1 ? '' : `:${columnLetter(col + cols - 1)}${row + rows - 1}`}`;
+    const target = `${sheetName}!${a1}`;
+    const cells = function* () {
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) yield `${columnLetter(col + c)}${row + r}`;
+    };
+    const checkShape = (values: readonly (readonly unknown[])[], method: string) => {
+      if (values.length !== rows || values.some((r) => r.length !== cols)) {
+        throw new Error(`${method}: the data has ${values.length} rows where the range ${a1} has ${rows}x${cols}`);
+      }
+    };
+    const style = (key: string, value: unknown) => {
+      for (const cell of cells())
+        extrasOf(sheetName).styles.set(cell, { ...extrasOf(sheetName).styles.get(cell), [key]: value });
+    };
+    const range = {
+      getA1Notation: () => a1,
+      getRow: () => row,
+      getColumn: () => col,
+      getNumRows: () => rows,
+      getNumColumns: () => cols,
+      getSheet: () => makeSheet(sheetName),
+      setValues(values: unknown[][]) {
+        record(target, 'setValues', [values]);
+        checkShape(values, 'setValues');
+        hf.setCellContents(
+          { sheet: sheetId(sheetName), row: row - 1, col: col - 1 },
+          // Array.from: the caller may live in another realm (a vm context), whose arrays HyperFormula rejects.
+          Array.from(values, (r) => Array.from(r, (v) => (v === '' ? null : (v as RawCellContent)))),
+        );
+        return range;
+      },
+      setFormulas(formulas: string[][]) {
+        record(target, 'setFormulas', [formulas]);
+        checkShape(formulas, 'setFormulas');
+        hf.setCellContents(
+          { sheet: sheetId(sheetName), row: row - 1, col: col - 1 },
+          Array.from(formulas, (r) => Array.from(r, (f) => (f === '' ? null : f))),
+        );
+        return range;
+      },
+      setValue(value: unknown) {
+        return range.setValues([[value]]);
+      },
+      getValues() {
+        return hf.getRangeValues({
+          start: { sheet: sheetId(sheetName), row: row - 1, col: col - 1 },
+          end: { sheet: sheetId(sheetName), row: row - 2 + rows, col: col - 2 + cols },
+        });
+      },
+      getFormulas() {
+        return hf
+          .getRangeFormulas({
+            start: { sheet: sheetId(sheetName), row: row - 1, col: col - 1 },
+            end: { sheet: sheetId(sheetName), row: row - 2 + rows, col: col - 2 + cols },
+          })
+          .map((r) => r.map((f) => f ?? ''));
+      },
+      setNumberFormats(formats: string[][]) {
+        record(target, 'setNumberFormats', [formats]);
+        checkShape(formats, 'setNumberFormats');
+        let i = 0;
+        for (const cell of cells()) {
+          extrasOf(sheetName).numberFormats.set(cell, formats[Math.floor(i / cols)][i % cols]);
+          i++;
+        }
+        return range;
+      },
+      setNumberFormat(format: string) {
+        record(target, 'setNumberFormat', [format]);
+        for (const cell of cells()) extrasOf(sheetName).numberFormats.set(cell, format);
+        return range;
+      },
+      setFontWeight(v: string) {
+        record(target, 'setFontWeight', [v]);
+        style('fontWeight', v);
+        return range;
+      },
+      setFontSize(v: number) {
+        record(target, 'setFontSize', [v]);
+        style('fontSize', v);
+        return range;
+      },
+      setBackground(v: string) {
+        record(target, 'setBackground', [v]);
+        style('background', v);
+        return range;
+      },
+      setFontColor(v: string) {
+        record(target, 'setFontColor', [v]);
+        style('fontColor', v);
+        return range;
+      },
+      setNote(note: string) {
+        record(target, 'setNote', [note]);
+        extrasOf(sheetName).notes.set(a1.split(':')[0], note);
+        return range;
+      },
+      setDataValidation(rule: DataValidation) {
+        record(target, 'setDataValidation', [rule]);
+        extrasOf(sheetName).validations.push({ range: a1, rule });
+        return range;
+      },
+    };
+    return range;
+  };
+
+  type ShimRange = ReturnType<typeof makeRange>;
+
+  const makeSheet = (name: string) => {
+    const sheet = {
+      getName: () => name,
+      getRange(a: number | string, col?: number, rows = 1, cols = 1): ShimRange {
+        if (typeof a === 'string') {
+          const p = parseA1(a);
+          return makeRange(name, p.row, p.col, p.rows, p.cols);
+        }
+        return makeRange(name, a, col ?? 1, rows, cols);
+      },
+      setFrozenRows(n: number) {
+        record(name, 'setFrozenRows', [n]);
+        extrasOf(name).frozenRows = n;
+      },
+      setColumnWidth(col: number, width: number) {
+        record(name, 'setColumnWidth', [col, width]);
+        extrasOf(name).columnWidths.set(col, width);
+      },
+      setConditionalFormatRules(rules: ConditionalRule[]) {
+        record(name, 'setConditionalFormatRules', [rules]);
+        extrasOf(name).conditionalFormats = [...rules];
+      },
+      getConditionalFormatRules: () => [...extrasOf(name).conditionalFormats],
+      newChart() {
+        const chart: Chart = { type: 'unknown', stacked: false, title: '', ranges: [], position: { row: 1, col: 1 } };
+        const builder = {
+          asBarChart() {
+            chart.type = 'bar';
+            return builder;
+          },
+          setStacked() {
+            chart.stacked = true;
+            return builder;
+          },
+          setTitle(title: string) {
+            chart.title = title;
+            return builder;
+          },
+          addRange(r: ShimRange) {
+            chart.ranges.push(r.getA1Notation());
+            return builder;
+          },
+          setPosition(row: number, col: number) {
+            chart.position = { row, col };
+            return builder;
+          },
+          build: () => chart,
+        };
+        return builder;
+      },
+      insertChart(chart: Chart) {
+        record(name, 'insertChart', [chart]);
+        extrasOf(name).charts.push(chart);
+      },
+      getCharts: () => [...extrasOf(name).charts],
+    };
+    return sheet;
+  };
+
+  const spreadsheet = {
+    getSheets: () => hf.getSheetNames().map(makeSheet),
+    getSheetByName: (name: string) => (hf.getSheetId(name) === undefined ? null : makeSheet(name)),
+    insertSheet(name: string) {
+      record('spreadsheet', 'insertSheet', [name]);
+      if (hf.getSheetId(name) !== undefined) {
+        throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+      }
+      hf.addSheet(name);
+      activeSheetName = name;
+      return makeSheet(name);
+    },
+    setActiveSheet(sheet: { getName(): string }) {
+      record('spreadsheet', 'setActiveSheet', [sheet.getName()]);
+      activeSheetName = sheet.getName();
+      return sheet;
+    },
+    getActiveSheet: () => makeSheet(activeSheetName ?? hf.getSheetNames()[0]),
+  };
+
+  const validationBuilder = () => {
+    const rule: DataValidation = { allowInvalid: true, helpText: '' };
+    const builder = {
+      requireValueInList(list: string[], showDropdown = true) {
+        rule.list = [...list];
+        rule.showDropdown = showDropdown;
+        return builder;
+      },
+      requireNumberGreaterThanOrEqualTo(n: number) {
+        rule.minimum = n;
+        return builder;
+      },
+      setAllowInvalid(allow: boolean) {
+        rule.allowInvalid = allow;
+        return builder;
+      },
+      setHelpText(text: string) {
+        rule.helpText = text;
+        return builder;
+      },
+      build: () => ({ ...rule }),
+    };
+    return builder;
+  };
+
+  const conditionalBuilder = () => {
+    const rule: ConditionalRule = { formula: '', ranges: [] };
+    const builder = {
+      whenFormulaSatisfied(formula: string) {
+        rule.formula = formula;
+        return builder;
+      },
+      setBackground(color: string) {
+        rule.background = color;
+        return builder;
+      },
+      setFontColor(color: string) {
+        rule.fontColor = color;
+        return builder;
+      },
+      setRanges(ranges: ShimRange[]) {
+        rule.ranges = ranges.map((r) => r.getA1Notation());
+        return builder;
+      },
+      build: () => ({ ...rule }),
+    };
+    return builder;
+  };
+
+  const menuBuilder = (items: MenuItem[]) => {
+    const builder = {
+      addItem(caption: string, functionName: string) {
+        items.push({ caption, functionName });
+        return builder;
+      },
+      addSeparator() {
+        items.push({ caption: '---' });
+        return builder;
+      },
+      addSubMenu(sub: { items: MenuItem[]; caption: string }) {
+        items.push({ caption: sub.caption, items: sub.items });
+        return builder;
+      },
+      addToUi() {
+        record('ui', 'addToUi', [items]);
+        ui.menus.push(items);
+      },
+    };
+    return builder;
+  };
+
+  const SpreadsheetApp = {
+    getActiveSpreadsheet: () => spreadsheet,
+    flush: () => record('SpreadsheetApp', 'flush', []),
+    newDataValidation: validationBuilder,
+    newConditionalFormatRule: conditionalBuilder,
+    getUi: () => ({
+      createAddonMenu: () => menuBuilder([]),
+      createMenu: (caption: string) => {
+        const items: MenuItem[] = [];
+        return Object.assign(menuBuilder(items), { items, caption });
+      },
+      showSidebar(output: { file: string; title: string }) {
+        record('ui', 'showSidebar', [output]);
+        ui.sidebars.push(output);
+      },
+      alert(title: string) {
+        ui.alerts.push(title);
+      },
+      ButtonSet: { OK: 'OK' },
+    }),
+  };
+
+  const LockService = {
+    getDocumentLock: () => ({
+      waitLock(timeoutMs: number) {
+        record('lock', 'waitLock', [timeoutMs]);
+        if (lock.held) throw new Error('Lock timeout: another process was holding the lock for too long.');
+        lock.held = true;
+        lock.acquired++;
+      },
+      releaseLock() {
+        record('lock', 'releaseLock', []);
+        lock.held = false;
+      },
+    }),
+  };
+
+  const HtmlService = {
+    createHtmlOutputFromFile(file: string) {
+      const output = {
+        file,
+        title: '',
+        setTitle(title: string) {
+          output.title = title;
+          return output;
+        },
+      };
+      return output;
+    },
+  };
+
+  return { globals: { SpreadsheetApp, LockService, HtmlService }, calls, extras, ui, lock };
+}

@@ -1,0 +1,287 @@
+/**
+ * Rendering any template (templates.ts) for a request into a SheetPlan. The one piece of code that
+ * lays templates out: inputs at the top left, sections below (or beside), each block written whole.
+ */
+import { GPU_PRESETS } from '../core/gpus/catalog';
+import { PRECISIONS } from '../core/precision';
+import { AVAILABLE_METHODS, ENGINES } from '../sheets/options';
+import { a1, range } from './a1';
+import type { Block, CellContent, ChartSpec, ConditionalFormat, SheetPlan, Validation } from './plan';
+import type { SizingRequest } from './request';
+import { INPUTS, OPTIONS_FORMULA, TEMPLATES, type InputKey, type ListSource, type Section } from './templates';
+
+const LIST_VALUES: Readonly<Record<ListSource, () => readonly string[]>> = {
+  gpus: () => GPU_PRESETS.map((g) => g.id),
+  precisions: () => PRECISIONS.map((p) => p.id),
+  kvPrecisions: () => PRECISIONS.map((p) => p.id),
+  engines: () => ENGINES,
+  methods: () => AVAILABLE_METHODS,
+};
+
+const INPUT_COL = 2;
+const FIRST_INPUT_ROW = 5;
+
+function requestValue(request: SizingRequest, key: InputKey): CellContent {
+  return request[key];
+}
+
+/** Replaces `{key}` and `{out:key}` with absolute cell references. */
+function fill(formula: string, refs: ReadonlyMap<string, string>): string {
+  return formula.replace(/\{([a-zA-Z:]+)\}/g, (_match, name: string) => {
+    const ref = refs.get(name);
+    if (ref === undefined) throw new Error(`template formula ${formula} names unknown cell {${name}}`);
+    return ref;
+  });
+}
+
+function quoteList(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v}"`).join(',')}}`;
+}
+
+/** Inserts `value` into a sorted axis if it is not there already. */
+function withValue(axis: readonly number[], value: number): number[] {
+  return axis.includes(value) ? [...axis] : [...axis, value].sort((a, b) => a - b);
+}
+
+export function renderTemplate(request: SizingRequest): SheetPlan {
+  const template = TEMPLATES[request.template];
+  const blocks: Block[] = [];
+  const validations: Validation[] = [];
+  const conditionalFormats: ConditionalFormat[] = [];
+  const charts: ChartSpec[] = [];
+  const refs = new Map<string, string>();
+
+  const gpuText = template.inputs.includes('gpu') ? ` on ${request.gpu}` : '';
+  blocks.push({ row: 1, col: 1, style: 'title', values: [[`${template.title}: ${request.model}${gpuText}`]] });
+  blocks.push({
+    row: 2,
+    col: 1,
+    style: 'note',
+    values: [[`${template.description} Made by LLM Sizing for Sheets; functions: LLM_ESTIMATE, LLM_GPU.`]],
+  });
+
+  // Inputs: one block of labels and values; the options cell is built from them.
+  blocks.push({ row: FIRST_INPUT_ROW - 1, col: 1, style: 'header', values: [['Inputs', '']] });
+  template.inputs.forEach((key, i) => refs.set(key, a1(FIRST_INPUT_ROW + i, INPUT_COL, true)));
+  // Inputs a template leaves out still have a value: the request's (e.g. batch in a GPU sweep).
+  for (const key of Object.keys(INPUTS) as InputKey[]) {
+    if (!refs.has(key)) refs.set(key, JSON.stringify(requestValue(request, key)));
+  }
+  blocks.push({
+    row: FIRST_INPUT_ROW,
+    col: 1,
+    style: 'input',
+    values: template.inputs.map((key) => [INPUTS[key].label, requestValue(request, key)]),
+    note: 'Inputs: edit these cells.',
+  });
+  template.inputs.forEach((key, i) => {
+    const spec = INPUTS[key];
+    if (spec.list || spec.positiveInteger) {
+      validations.push({
+        row: FIRST_INPUT_ROW + i,
+        col: INPUT_COL,
+        rows: 1,
+        cols: 1,
+        list: spec.list ? LIST_VALUES[spec.list]() : undefined,
+        positiveInteger: spec.positiveInteger,
+        help: spec.help,
+      });
+    }
+  });
+  let row = FIRST_INPUT_ROW + template.inputs.length;
+  refs.set('options', a1(row, INPUT_COL, true));
+  const derived = [{ label: 'Options (built from the inputs)', formula: OPTIONS_FORMULA, format: '' }];
+  for (const d of template.derivedInputs ?? []) {
+    refs.set(`out:${d.key}`, a1(row + derived.length, INPUT_COL, true));
+    derived.push(d);
+  }
+  blocks.push({
+    row,
+    col: 1,
+    style: 'output',
+    values: derived.map((d) => [d.label, fill(d.formula, refs)]),
+    numberFormats: derived.map((d) => ['', d.format]),
+  });
+  row += derived.length + 1;
+
+  for (const section of template.sections) {
+    row = renderSection(section, row, request, refs, { blocks, validations, conditionalFormats, charts });
+  }
+
+  return {
+    baseName: template.sheetName,
+    blocks,
+    validations,
+    conditionalFormats,
+    charts,
+    frozenRows: 2,
+    columnWidths: [
+      { col: 1, width: 260 },
+      { col: 2, width: 160 },
+    ],
+  };
+}
+
+interface Sinks {
+  blocks: Block[];
+  validations: Validation[];
+  conditionalFormats: ConditionalFormat[];
+  charts: ChartSpec[];
+}
+
+/** Writes one section starting at `row`; returns the next free row. */
+function renderSection(
+  section: Section,
+  row: number,
+  request: SizingRequest,
+  refs: Map<string, string>,
+  out: Sinks,
+): number {
+  switch (section.kind) {
+    case 'outputs': {
+      out.blocks.push({ row, col: 1, style: 'header', values: [[section.title, '']] });
+      section.rows.forEach((r, i) => refs.set(`out:${r.key}`, a1(row + 1 + i, INPUT_COL, true)));
+      out.blocks.push({
+        row: row + 1,
+        col: 1,
+        style: 'output',
+        values: section.rows.map((r) => [r.label, fill(r.formula, refs)]),
+        numberFormats: section.rows.map((r) => ['', r.format]),
+      });
+      return row + 1 + section.rows.length + 1;
+    }
+    case 'breakdown': {
+      // Beside the inputs: a header row of parts and one row of values, charted as a stacked bar.
+      const col = 4;
+      const top = FIRST_INPUT_ROW - 1;
+      out.blocks.push({
+        row: top,
+        col,
+        style: 'header',
+        values: [['', ...section.parts.map((p) => p.label)]],
+      });
+      out.blocks.push({
+        row: top + 1,
+        col,
+        style: 'output',
+        values: [[section.title, ...section.parts.map((p) => fill(p.formula, refs))]],
+        numberFormats: [['', ...section.parts.map(() => '0.00')]],
+      });
+      out.charts.push({
+        row: top,
+        col,
+        rows: 2,
+        cols: section.parts.length + 1,
+        title: 'VRAM breakdown against GPU memory (GiB)',
+        anchorRow: top + 3,
+        anchorCol: col,
+        stacked: true,
+      });
+      return row;
+    }
+    case 'gpu-table': {
+      const n = section.gpus.length + section.spareRows;
+      const first = row + 1;
+      const gpuRange = range(first, 1, n, 1, true);
+      out.blocks.push({
+        row,
+        col: 1,
+        style: 'header',
+        values: [['GPU', 'Memory (GB)', ...section.metrics.map((m) => m.label), 'GPUs needed (by memory)']],
+      });
+      out.blocks.push({
+        row: first,
+        col: 1,
+        style: 'input',
+        values: Array.from({ length: n }, (_, i) => [section.gpus[i] ?? null]),
+        note: 'GPU list: edit, or add GPUs in the blank rows.',
+      });
+      out.validations.push({
+        row: first,
+        col: 1,
+        rows: n,
+        cols: 1,
+        list: LIST_VALUES.gpus(),
+        help: INPUTS.gpu.help,
+      });
+      const metricsCol = 3;
+      const vramIndex = section.metrics.findIndex((m) => m.metric === 'vram_gib');
+      const formulas: CellContent[][] = Array.from({ length: n }, (_, i) => {
+        const r = first + i;
+        const memory = i === 0 ? `=LLM_GPU(${gpuRange},"memory_gb")` : null;
+        const estimate =
+          i === 0
+            ? fill(
+                `=LLM_ESTIMATE({model},${quoteList(section.metrics.map((m) => m.metric))},{batch},{context},{precision},${gpuRange},{options})`,
+                refs,
+              )
+            : null;
+        const needed =
+          vramIndex >= 0
+            ? `=IF(OR(${a1(r, 1)}="",NOT(ISNUMBER(${a1(r, 2)}))),"",IFERROR(ROUNDUP(${a1(r, metricsCol + vramIndex)}/(${a1(r, 2)}*10^9/2^30),0),""))`
+            : null;
+        return [memory, estimate, ...section.metrics.slice(1).map(() => null), needed];
+      });
+      out.blocks.push({
+        row: first,
+        col: 2,
+        style: 'output',
+        values: formulas,
+        numberFormats: formulas.map(() => ['0', ...section.metrics.map((m) => m.format), '0']),
+      });
+      return first + n + 1;
+    }
+    case 'sweep': {
+      const batches = withValue(section.batches, request.batch);
+      const contexts = withValue(section.contexts, request.context);
+      let top = row;
+      let axes: { batchRange: string; contextRange: string; firstValue: string } | undefined;
+      for (const table of section.tables) {
+        out.blocks.push({ row: top, col: 1, style: 'header', values: [[table.label, '']] });
+        const axisRow = top + 1;
+        const first = axisRow + 1;
+        const axisValues: CellContent[] = axes ? contexts.map((_, j) => `=${a1(row + 1, 2 + j)}`) : [...contexts];
+        out.blocks.push({
+          row: axisRow,
+          col: 1,
+          style: 'axis',
+          values: [['Batch \\ context', ...axisValues]],
+          note: axes ? undefined : 'Edit the batch sizes (down) and context lengths (across).',
+        });
+        out.blocks.push({
+          row: first,
+          col: 1,
+          style: 'axis',
+          values: batches.map((b, i) => [axes ? `=${a1(row + 2 + i, 1)}` : b]),
+        });
+        const batchRange = axes?.batchRange ?? range(first, 1, batches.length, 1, true);
+        const contextRange = axes?.contextRange ?? range(axisRow, 2, 1, contexts.length, true);
+        const formula = fill(
+          `=LLM_ESTIMATE({model},"${table.metric}",${batchRange},${contextRange},{precision},{gpu},{options})`,
+          refs,
+        );
+        out.blocks.push({
+          row: first,
+          col: 2,
+          style: 'output',
+          values: batches.map((_, i) => contexts.map((__, j) => (i === 0 && j === 0 ? formula : null))),
+          numberFormats: batches.map(() => contexts.map(() => table.format)),
+        });
+        const vramTopLeft = axes?.firstValue ?? a1(first, 2);
+        // Red where the total VRAM does not fit in the GPUs' memory (the VRAM table's cell).
+        out.conditionalFormats.push({
+          row: first,
+          col: 2,
+          rows: batches.length,
+          cols: contexts.length,
+          formula: `=AND(ISNUMBER(${vramTopLeft}),${vramTopLeft}>${refs.get('out:memory') ?? '0'})`,
+          background: '#f4c7c3',
+          fontColor: '#a50e0e',
+        });
+        axes ??= { batchRange, contextRange, firstValue: a1(first, 2) };
+        top = first + batches.length + 1;
+      }
+      return top;
+    }
+  }
+}

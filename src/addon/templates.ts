@@ -1,0 +1,211 @@
+/**
+ * The planning-sheet templates, as data. `render.ts` turns any of them into a SheetPlan; nothing
+ * here knows about Apps Script. Formulas name inputs as `{key}` (an input cell) and outputs of the
+ * same sheet as `{out:key}`; every result is a formula on the input cells, so a copied sheet keeps
+ * working without the sidebar.
+ */
+import type { TemplateId } from './request';
+
+export type InputKey =
+  'model' | 'gpu' | 'precision' | 'kvPrecision' | 'batch' | 'context' | 'outputTokens' | 'nGpus' | 'engine' | 'method';
+
+/** Where a dropdown's values come from. */
+export type ListSource = 'gpus' | 'precisions' | 'kvPrecisions' | 'engines' | 'methods';
+
+export interface InputSpec {
+  readonly label: string;
+  readonly help: string;
+  readonly list?: ListSource;
+  readonly positiveInteger?: boolean;
+}
+
+export const INPUTS: Readonly<Record<InputKey, InputSpec>> = {
+  model: { label: 'Model', help: 'A model preset (see LLM_MODELS()), a Hugging Face id, or a pasted config.json.' },
+  gpu: {
+    label: 'GPU',
+    help: 'A GPU preset (see LLM_GPUS()) or a custom GPU such as "tflops=312; bandwidth_gbs=2039; memory_gb=80".',
+    list: 'gpus',
+  },
+  precision: { label: 'Precision', help: 'Weight format.', list: 'precisions' },
+  kvPrecision: { label: 'KV cache precision', help: 'Blank: the precision’s own compute type.', list: 'kvPrecisions' },
+  batch: { label: 'Batch size', help: 'Sequences served together.', positiveInteger: true },
+  context: { label: 'Context length (tokens)', help: 'Prompt (context) length S.', positiveInteger: true },
+  outputTokens: { label: 'Output tokens', help: 'Tokens generated per sequence.', positiveInteger: true },
+  nGpus: { label: 'GPUs', help: 'GPUs the model is split across.', positiveInteger: true },
+  engine: { label: 'Engine', help: 'Serving software (used by the roofline method).', list: 'engines' },
+  method: { label: 'Method', help: 'seed: the methodology document as written.', list: 'methods' },
+};
+
+/** The options text every LLM_ESTIMATE call of a template takes, built from the input cells. */
+export const OPTIONS_FORMULA =
+  '="n_gpus="&{nGpus}&"; output_tokens="&{outputTokens}&"; engine="&{engine}&"; method="&{method}&IF({kvPrecision}="","","; kv_precision="&{kvPrecision})';
+
+export interface OutputRow {
+  readonly key: string;
+  readonly label: string;
+  readonly formula: string;
+  readonly format: string;
+}
+
+export interface MetricColumn {
+  readonly metric: string;
+  readonly label: string;
+  readonly format: string;
+}
+
+export type Section =
+  /** Label/formula rows under a header. */
+  | { readonly kind: 'outputs'; readonly title: string; readonly rows: readonly OutputRow[] }
+  /** A one-row breakdown beside the inputs and a stacked bar chart of it. */
+  | {
+      readonly kind: 'breakdown';
+      readonly title: string;
+      readonly parts: readonly { readonly label: string; readonly formula: string }[];
+    }
+  /** An editable GPU list with one broadcasting call per block of columns. */
+  | {
+      readonly kind: 'gpu-table';
+      readonly title: string;
+      readonly gpus: readonly string[];
+      readonly spareRows: number;
+      readonly metrics: readonly MetricColumn[];
+    }
+  /** Batch sizes down, context lengths across; one broadcasting call per table. */
+  | {
+      readonly kind: 'sweep';
+      readonly batches: readonly number[];
+      readonly contexts: readonly number[];
+      readonly tables: readonly MetricColumn[];
+    };
+
+export interface TemplateDef {
+  readonly id: TemplateId;
+  readonly sheetName: string;
+  readonly title: string;
+  readonly description: string;
+  readonly inputs: readonly InputKey[];
+  /** Rows computed from the inputs, shown with them (e.g. the GPU memory a sweep compares against). */
+  readonly derivedInputs?: readonly OutputRow[];
+  readonly sections: readonly Section[];
+}
+
+const estimate = (metric: string) => `=LLM_ESTIMATE({model},"${metric}",{batch},{context},{precision},{gpu},{options})`;
+
+const GIB = '*10^9/2^30';
+
+export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
+  sizing: {
+    id: 'sizing',
+    sheetName: 'LLM sizing',
+    title: 'LLM sizing',
+    description: 'Memory and speed of one model on one GPU type. Edit the blue input cells; every result is a formula.',
+    inputs: [
+      'model',
+      'gpu',
+      'precision',
+      'kvPrecision',
+      'batch',
+      'context',
+      'outputTokens',
+      'nGpus',
+      'engine',
+      'method',
+    ],
+    sections: [
+      {
+        kind: 'outputs',
+        title: 'Results',
+        rows: [
+          { key: 'params', label: 'Parameters', formula: estimate('params'), format: '#,##0' },
+          { key: 'active', label: 'Active parameters per token', formula: estimate('active_params'), format: '#,##0' },
+          { key: 'weights', label: 'Weights (GiB)', formula: estimate('weights_gib'), format: '0.00' },
+          { key: 'kv', label: 'KV cache (GiB)', formula: estimate('kv_cache_gib'), format: '0.00' },
+          { key: 'activations', label: 'Activations (GiB)', formula: estimate('activations_gib'), format: '0.00' },
+          { key: 'vram', label: 'Total VRAM (GiB)', formula: estimate('vram_gib'), format: '0.00' },
+          { key: 'perGpu', label: 'VRAM per GPU (GiB)', formula: estimate('vram_per_gpu_gib'), format: '0.00' },
+          {
+            key: 'gpuMemory',
+            label: 'Memory per GPU (GiB)',
+            formula: `=LLM_GPU({gpu},"memory_gb")${GIB}`,
+            format: '0.00',
+          },
+          { key: 'fits', label: 'Fits', formula: estimate('fits'), format: '' },
+          {
+            key: 'gpusNeeded',
+            label: 'GPUs needed (by memory)',
+            formula: '=ROUNDUP({out:vram}/{out:gpuMemory},0)',
+            format: '0',
+          },
+          { key: 'ttft', label: 'Time to first token (s)', formula: estimate('prefill_s'), format: '0.000' },
+          { key: 'tpot', label: 'Time per output token (s)', formula: estimate('token_latency_s'), format: '0.0000' },
+          { key: 'tps', label: 'Tokens/s (all sequences)', formula: estimate('tokens_per_s'), format: '#,##0.0' },
+          {
+            key: 'generation',
+            label: 'Time for prompt and all output tokens (s)',
+            formula: estimate('generation_s'),
+            format: '0.00',
+          },
+        ],
+      },
+      {
+        kind: 'breakdown',
+        title: 'VRAM (GiB)',
+        parts: [
+          { label: 'Weights', formula: '={out:weights}' },
+          { label: 'KV cache', formula: '={out:kv}' },
+          { label: 'Activations', formula: '={out:activations}' },
+          { label: 'Overhead', formula: '={out:vram}-{out:weights}-{out:kv}-{out:activations}' },
+          { label: 'Free GPU memory', formula: '=MAX(0,{out:gpuMemory}*{nGpus}-{out:vram})' },
+        ],
+      },
+    ],
+  },
+  'gpu-comparison': {
+    id: 'gpu-comparison',
+    sheetName: 'LLM GPU comparison',
+    title: 'LLM GPU comparison',
+    description: 'One model across GPU types. Edit the inputs or the GPU list (add names in the blank rows).',
+    inputs: ['model', 'precision', 'kvPrecision', 'batch', 'context', 'outputTokens', 'nGpus', 'engine', 'method'],
+    sections: [
+      {
+        kind: 'gpu-table',
+        title: 'GPUs',
+        gpus: ['h100-sxm', 'h200-sxm', 'a100-80gb-sxm', 'a100-40gb-sxm', 'h100-pcie', 'l40s', 'l4', 'rtx-4090', 't4'],
+        spareRows: 6,
+        metrics: [
+          { metric: 'vram_gib', label: 'Total VRAM (GiB)', format: '0.00' },
+          { metric: 'fits', label: 'Fits', format: '' },
+          { metric: 'tokens_per_s', label: 'Tokens/s', format: '#,##0.0' },
+          { metric: 'prefill_s', label: 'Time to first token (s)', format: '0.000' },
+        ],
+      },
+    ],
+  },
+  sweep: {
+    id: 'sweep',
+    sheetName: 'LLM sweep',
+    title: 'LLM batch × context sweep',
+    description:
+      'Batch sizes down the rows, context lengths across. Edit the axes in the first table; red marks what does not fit.',
+    inputs: ['model', 'gpu', 'precision', 'kvPrecision', 'outputTokens', 'nGpus', 'engine', 'method'],
+    derivedInputs: [
+      {
+        key: 'memory',
+        label: 'GPU memory × GPUs (GiB)',
+        formula: `=LLM_GPU({gpu},"memory_gb")${GIB}*{nGpus}`,
+        format: '0.00',
+      },
+    ],
+    sections: [
+      {
+        kind: 'sweep',
+        batches: [1, 2, 4, 8, 16, 32, 64, 128],
+        contexts: [1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072],
+        tables: [
+          { metric: 'vram_gib', label: 'Total VRAM (GiB)', format: '0.0' },
+          { metric: 'tokens_per_s', label: 'Tokens/s (all sequences)', format: '#,##0' },
+        ],
+      },
+    ],
+  },
+};

@@ -132,6 +132,62 @@ function renderGrid(): void {
   grid.replaceChildren(...body);
 }
 
+const CHART_COLORS = ['#1a73e8', '#12b5cb', '#f9ab00', '#9aa0a6', '#e8eaed', '#d93025', '#188038'];
+
+/**
+ * The sheet's embedded charts, drawn over the grid at their anchor cells. A chart's range is a
+ * header row of series names over one or more rows of values (label first), as the templates
+ * write it; a stacked bar shows each row's parts end to end, values as the workbook computes them.
+ */
+function renderCharts(): void {
+  const wrap = $('grid-wrap');
+  for (const old of wrap.querySelectorAll('.chart')) old.remove();
+  for (const chart of shim.extras.get(active)?.charts ?? []) {
+    const range = chart.ranges[0] && hf.simpleCellRangeFromString(chart.ranges[0], sheetId());
+    if (!range) continue;
+    const values = hf.getRangeValues(range);
+    const names = values[0].slice(1).map(String);
+    const box = document.createElement('figure');
+    box.className = 'chart';
+    box.setAttribute('aria-label', chart.title);
+    const title = document.createElement('figcaption');
+    title.textContent = chart.title;
+    box.append(title);
+    for (const row of values.slice(1)) {
+      const parts = row.slice(1).map((v) => (typeof v === 'number' && v > 0 ? v : 0));
+      const total = parts.reduce((a, b) => a + b, 0);
+      const bar = document.createElement('div');
+      bar.className = 'chart-bar';
+      parts.forEach((v, i) => {
+        const segment = document.createElement('span');
+        segment.style.width = `${total > 0 ? (100 * v) / total : 0}%`;
+        segment.style.background = CHART_COLORS[i % CHART_COLORS.length];
+        segment.title = `${names[i]}: ${v.toFixed(2)}`;
+        bar.append(segment);
+      });
+      const legend = document.createElement('div');
+      legend.className = 'chart-legend';
+      legend.append(
+        ...parts.map((v, i) => {
+          const item = document.createElement('span');
+          const swatch = document.createElement('i');
+          swatch.style.background = CHART_COLORS[i % CHART_COLORS.length];
+          item.append(swatch, `${names[i]} ${v.toFixed(2)}`);
+          return item;
+        }),
+      );
+      box.append(bar, legend);
+    }
+    const anchor = grid.querySelector<HTMLElement>(
+      `td[data-a1="${a1(chart.position.row - 1, chart.position.col - 1)}"]`,
+    );
+    if (!anchor) continue;
+    box.style.top = `${anchor.offsetTop}px`;
+    box.style.left = `${anchor.offsetLeft}px`;
+    wrap.append(box);
+  }
+}
+
 function validationList(row: number, col: number): string[] {
   for (const v of shim.extras.get(active)?.validations ?? []) {
     if (v.rule.list && inRange(v.range, row, col)) return v.rule.list;
@@ -173,6 +229,7 @@ function commit(): void {
 function render(): void {
   renderTabs();
   renderGrid();
+  renderCharts();
   select(selected.row, selected.col);
 }
 

@@ -84,6 +84,12 @@ test('insert a sizing sheet from the sidebar, edit the batch, and see the total 
   await page.press('#formula', 'Enter');
   expect(Number(await total.getAttribute('data-value'))).toBe(estimate('vram_gib', 32, 8192));
   expect(await page.locator('#grid td.err').count()).toBe(0);
+  // The embedded VRAM chart is drawn from the sheet's own cells and follows the edit.
+  const chart = page.locator('#grid-wrap figure.chart');
+  await expect(chart.locator('figcaption').textContent()).resolves.toContain('VRAM breakdown');
+  const legend = await chart.locator('.chart-legend').textContent();
+  expect(legend).toContain(`Weights ${estimate('weights_gib', 32, 8192).toFixed(2)}`);
+  expect(legend).toContain(`KV cache ${estimate('kv_cache_gib', 32, 8192).toFixed(2)}`);
   await page.screenshot({ path: join(OUTPUT, 'preview-sizing.png') });
 });
 

@@ -9,6 +9,8 @@ import {
   type ArchitectureOverrides,
 } from '../core/architecture/keys';
 import { KV_PRECISIONS, type Precision } from '../core/precision';
+import { ENGINES, type Engine } from '../core/roofline/efficiency';
+import { PARALLELISMS, type Parallelism } from '../core/roofline/parallel';
 import type { Arg } from './cells';
 import { toFraction, toPositiveInteger, toPositiveNumber, toPrecision } from './coerce';
 import { ArgumentError, messageOf } from './errors';
@@ -16,12 +18,14 @@ import { parseKeyValue } from './keyvalue';
 
 export const METHODS = ['seed', 'roofline'] as const;
 export type Method = (typeof METHODS)[number];
-/** The methods this version computes (the roofline method is a later issue). */
-export const AVAILABLE_METHODS: readonly Method[] = ['seed'];
+/** The methods this version computes. */
+export const AVAILABLE_METHODS: readonly Method[] = METHODS;
+/** The method a call uses when it names none: the calibrated roofline (contract, "Methods"). */
+export const DEFAULT_METHOD: Method = 'roofline';
 
 /** Serving software whose measured efficiency the roofline method applies (the seed method ignores it). */
-export const ENGINES = ['vllm', 'llama.cpp', 'tensorrt-llm', 'sglang', 'transformers', 'tgi', 'exllamav2'] as const;
-export type Engine = (typeof ENGINES)[number];
+export { ENGINES, type Engine };
+export { PARALLELISMS, type Parallelism };
 
 export interface Options {
   readonly method?: Method;
@@ -35,6 +39,12 @@ export interface Options {
   readonly outputTokens?: number;
   readonly kvPrecision?: Precision;
   readonly engine?: Engine;
+  /** Roofline: fraction of the compute peak reached (overrides the measured MFU). */
+  readonly mfu?: number;
+  /** Roofline: fraction of the memory bandwidth reached (overrides the measured MBU). */
+  readonly mbu?: number;
+  /** Roofline: how n_gpus share the model, tensor (default) or pipeline (layer split). */
+  readonly parallelism?: Parallelism;
   /** Architecture keys (`kv_heads=8; gated_ffn=1`): change the model's shape. */
   readonly architecture?: ArchitectureOverrides;
 }
@@ -56,17 +66,11 @@ function oneOf<T extends string>(allowed: readonly T[], raw: string): T {
 /** Every option key, its meaning, and how its value is read. */
 export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   method: {
-    description: 'estimator: seed (the methodology as written)',
-    apply: (o, raw) => {
-      const method = oneOf(METHODS, raw);
-      if (method === 'roofline') {
-        throw new ArgumentError('"roofline" is not available in this version yet; use method=seed');
-      }
-      o.method = method;
-    },
+    description: 'estimator: roofline (calibrated, the default) or seed (the methodology as written)',
+    apply: (o, raw) => (o.method = oneOf(METHODS, raw)),
   },
   efficiency: {
-    description: 'f_efficiency, fraction of peak reached (default 0.25)',
+    description: 'f_efficiency, fraction of peak reached (seed default 0.25; roofline: sets both mfu and mbu)',
     apply: (o, raw) => (o.efficiency = toFraction(raw)),
   },
   scaling: {
@@ -110,6 +114,18 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   engine: {
     description: `serving software: ${ENGINES.join(', ')} (default vllm)`,
     apply: (o, raw) => (o.engine = oneOf(ENGINES, raw)),
+  },
+  mfu: {
+    description: 'roofline: fraction of the compute peak reached (default: measured per GPU class and engine)',
+    apply: (o, raw) => (o.mfu = toFraction(raw)),
+  },
+  mbu: {
+    description: 'roofline: fraction of the memory bandwidth reached (default: measured per GPU class and engine)',
+    apply: (o, raw) => (o.mbu = toFraction(raw)),
+  },
+  parallelism: {
+    description: `roofline: how n_gpus split the model: ${PARALLELISMS.join(', ')} (default: pipeline for llama.cpp and transformers, which split layers; tensor for the others)`,
+    apply: (o, raw) => (o.parallelism = oneOf(PARALLELISMS, raw)),
   },
   ...Object.fromEntries(ARCHITECTURE_KEYS.map((key) => [key.key, architectureOption(key)])),
 };

@@ -64,7 +64,8 @@ export const gpu: ParamSpec<GpuSpec, false> = {
 export const efficiency: ParamSpec<number, true> = {
   name: 'efficiency',
   label: 'efficiency',
-  description: 'Fraction of peak reached, f_efficiency in (0, 1]; default 0.25 (methodology 3.1, 5).',
+  description:
+    "Fraction of peak reached in (0, 1]: the seed method's f_efficiency (default 0.25, methodology 3.1, 5); in the roofline method both MFU and MBU (default: measured).",
   jsdocType: NUMBER_OR_RANGE,
   optional: true,
   numeric: true,

@@ -32,9 +32,13 @@ describe('options', () => {
   test('efficiency: positional wins over options, options over the default', () => {
     const args = [4096, 32, 11008, 32000, 1, 2048, 'fp16', 'A100'];
     const perToken = doc.perToken(4096, 32, 11008, 1, 2048);
-    expect(invoke('LLM_TOKENS_PER_SEC', [...args, '', 'efficiency=0.5'])).toBe(doc.tokensPerSec(312, 0.5, perToken));
-    expect(invoke('LLM_TOKENS_PER_SEC', [...args, 0.3, 'efficiency=0.5'])).toBe(doc.tokensPerSec(312, 0.3, perToken));
-    expect(invoke('LLM_TOKENS_PER_SEC', args)).toBe(doc.tokensPerSec(312, 0.25, perToken));
+    expect(invoke('LLM_TOKENS_PER_SEC', [...args, '', 'efficiency=0.5; method=seed'])).toBe(
+      doc.tokensPerSec(312, 0.5, perToken),
+    );
+    expect(invoke('LLM_TOKENS_PER_SEC', [...args, 0.3, 'efficiency=0.5; method=seed'])).toBe(
+      doc.tokensPerSec(312, 0.3, perToken),
+    );
+    expect(invoke('LLM_TOKENS_PER_SEC', [...args, '', 'method=seed'])).toBe(doc.tokensPerSec(312, 0.25, perToken));
   });
 
   test('scaling from options feeds the speedup', () => {
@@ -57,16 +61,25 @@ describe('options', () => {
     expect(() => invoke('LLM_VRAM_KV', [...KV, 'n_gpus'])).toThrow('must be written key=value');
   });
 
-  test('roofline is refused until it exists', () => {
-    expect(() => invoke('LLM_VRAM_KV', [...KV, 'method=roofline'])).toThrow('use method=seed');
+  test('method: roofline is the default, seed the document; a bad method lists both', () => {
+    const args = [4096, 32, 11008, 32000, 1, 2048, 'fp16', 'A100', ''];
+    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'method=roofline'])).toBe(invoke('LLM_TOKEN_LATENCY', args));
+    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'method=seed'])).not.toBe(invoke('LLM_TOKEN_LATENCY', args));
+    // Memory is the same in both methods.
+    expect(invoke('LLM_VRAM_KV', [...KV, 'method=roofline'])).toBe(invoke('LLM_VRAM_KV', [...KV, 'method=seed']));
+    expect(() => invoke('LLM_VRAM_KV', [...KV, 'method=exact'])).toThrow(
+      'LLM_VRAM_KV: options key method must be one of seed, roofline, got "exact"',
+    );
   });
 });
 
 describe('custom GPUs', () => {
   const args = [4096, 32, 11008, 32000, 1, 2048, 'fp16'];
+  // The seed method's memory-bound latency is exactly inverse in the bandwidth.
+  const seed = ['', 'method=seed'];
   test('text, range, and a preset with changes', () => {
-    const a100 = invoke('LLM_TOKEN_LATENCY', [...args, 'A100']);
-    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'tflops=312; bandwidth_gbs=2039; memory_gb=80'])).toBe(a100);
+    const a100 = invoke('LLM_TOKEN_LATENCY', [...args, 'A100', ...seed]);
+    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'tflops=312; bandwidth_gbs=2039; memory_gb=80', ...seed])).toBe(a100);
     expect(
       invoke('LLM_TOKEN_LATENCY', [
         ...args,
@@ -74,11 +87,16 @@ describe('custom GPUs', () => {
           ['tflops', 312],
           ['bandwidth_gbs', 2039],
         ],
+        ...seed,
       ]),
     ).toBe(a100);
-    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'base=A100; name=my A100'])).toBe(a100);
+    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'base=A100; name=my A100', ...seed])).toBe(a100);
     // Twice the bandwidth halves the memory-bound latency exactly.
-    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'base=A100; bandwidth_gbs=4078'])).toBe((a100 as number) / 2);
+    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'base=A100; bandwidth_gbs=4078', ...seed])).toBe((a100 as number) / 2);
+    // The roofline method: a preset based on A100 is the A100 (same class, same efficiencies).
+    expect(invoke('LLM_TOKEN_LATENCY', [...args, 'base=A100; name=my A100'])).toBe(
+      invoke('LLM_TOKEN_LATENCY', [...args, 'A100']),
+    );
   });
 
   test('bad custom keys and values', () => {

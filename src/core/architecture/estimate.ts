@@ -2,10 +2,10 @@
  * The model-first estimator behind LLM_ESTIMATE: every metric of the contract for one model,
  * batch, context, precision and GPU.
  *
- * Memory is architecture-exact (./memory.ts, methodology 2 generalised). Speed is the seed method
- * (methodology 1 and 3, src/core/seed/estimate.ts) on the model's H, L and V, with F the
- * feed-forward width one token passes through; architecture-exact FLOPs and the roofline come with
- * the roofline method.
+ * Memory is architecture-exact (./memory.ts, methodology 2 generalised). Speed and FLOPs are the
+ * roofline method (src/core/roofline: architecture-exact FLOPs and bytes, calibrated efficiencies)
+ * or, with the seed method, methodology 1 and 3 (src/core/seed/estimate.ts) on the model's H, L
+ * and V, with F the feed-forward width one token passes through.
  */
 import { InputError } from '../errors';
 import type { GpuSpec } from '../gpus/lookup';
@@ -18,6 +18,9 @@ import {
   type Factors,
 } from '../seed/estimate';
 import { perTokenFlops, prefillFlops } from '../seed/flops';
+import type { Efficiency } from '../roofline/efficiency';
+import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate';
+import type { Parallelism } from '../roofline/parallel';
 import { fitsMemory, modelMemory, type ModelMemory } from './memory';
 import type { Architecture } from './spec';
 
@@ -55,11 +58,63 @@ export interface EstimateInput {
   readonly gpu: GpuSpec;
   readonly factors: Factors;
   readonly outputTokens: number;
+  /** How speed and FLOPs are estimated: the seed method, or the roofline at these settings. */
+  readonly speed: SpeedMethod;
+}
+
+export type SpeedMethod =
+  | { readonly method: 'seed' }
+  | { readonly method: 'roofline'; readonly efficiency: Efficiency; readonly parallelism: Parallelism };
+
+/** The roofline estimate of an input (S is the prompt, output tokens follow it). */
+function roofline(input: EstimateInput, speed: Extract<SpeedMethod, { method: 'roofline' }>): RooflineEstimate {
+  return rooflineEstimate({
+    arch: input.arch,
+    precision: input.precision,
+    gpu: input.gpu,
+    batch: input.batch,
+    seqLen: input.seqLen,
+    outputTokens: input.outputTokens,
+    kvBits: input.factors.kvBits,
+    nGpus: input.factors.nGpus,
+    parallelism: speed.parallelism,
+    efficiency: speed.efficiency,
+  });
+}
+
+const SPEED_METRICS: ReadonlySet<Metric> = new Set<Metric>([
+  'flops_prefill',
+  'flops_per_token',
+  'prefill_s',
+  'token_latency_s',
+  'tokens_per_s',
+  'tokens_per_s_per_seq',
+  'generation_s',
+]);
+
+function rooflineMetric(metric: Metric, estimate: RooflineEstimate): number {
+  switch (metric) {
+    case 'flops_prefill':
+      return estimate.flopsPrefill;
+    case 'flops_per_token':
+      return estimate.flopsPerToken;
+    case 'prefill_s':
+      return estimate.prefillSeconds;
+    case 'token_latency_s':
+      return estimate.tokenLatencySeconds;
+    case 'tokens_per_s':
+      return estimate.tokensPerSecond;
+    case 'tokens_per_s_per_seq':
+      return estimate.tokensPerSecondPerSeq;
+    default:
+      return estimate.generationSeconds;
+  }
 }
 
 /** One metric of one configuration. */
 export function estimateMetric(metric: Metric, input: EstimateInput): number | boolean {
-  const { arch, batch, seqLen, precision, gpu, factors } = input;
+  const { arch, batch, seqLen, precision, gpu, factors, speed } = input;
+  if (speed.method === 'roofline' && SPEED_METRICS.has(metric)) return rooflineMetric(metric, roofline(input, speed));
   const memory = (): ModelMemory => modelMemory(arch, precision, factors, batch, seqLen);
   const dims: Dimensions = {
     hidden: arch.hidden,

@@ -19,7 +19,7 @@ function ffnMatrices(arch: Architecture): number {
 }
 
 /** Biases of one feed-forward block of intermediate size `f`: every matrix but the down one has f, down has H. */
-function ffnBias(arch: Architecture, f: number): number {
+export function ffnBias(arch: Architecture, f: number): number {
   return arch.mlpBias ? (ffnMatrices(arch) - 1) * f + arch.hidden : 0;
 }
 
@@ -31,7 +31,7 @@ function ffnBias(arch: Architecture, f: number): number {
  * (nope + rope)), or a full q_proj; kv_a_proj_with_mqa (H × (kv_lora + rope)); kv_b (kv_lora × heads ×
  * (nope + v)); o_proj (heads × v × H).
  */
-function attentionWeights(arch: Architecture): number {
+export function attentionWeights(arch: Architecture): number {
   const H = arch.hidden;
   if (arch.mla === undefined) return 2 * (arch.qDim * H) + 2 * (arch.kvDim * H);
   const m = arch.mla;
@@ -129,16 +129,57 @@ export type TensorRole =
   | 'sink'
   | 'extra';
 
-/** A group of weights stored alike: one tensor, or the same tensor of every expert of a layer. */
+/**
+ * A group of weights stored alike: one tensor, or the same tensor of every expert of a layer, or
+ * that tensor in every layer of a class of identical layers (`layers` of them; see layerClasses).
+ */
 export interface WeightTensor {
   readonly role: TensorRole;
+  /** Parameters of the whole group (all its layers). */
   readonly params: number;
   /** Input width (columns; ggml ne[0]). */
   readonly columns: number;
-  /** Layer index; -1 outside the decoder layers. */
+  /** Layer index (the first layer of its class); -1 outside the decoder layers. */
   readonly layer: number;
+  /** Decoder layers the group stands for (1 outside the decoder layers). */
+  readonly layers: number;
   /** Part of a routed or shared expert. */
   readonly expert: boolean;
+}
+
+/** Decoder layers built and stored alike: the first of them and how many there are. */
+export interface LayerClass {
+  readonly first: number;
+  readonly count: number;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * The decoder layers in classes of identical layers, so that a model of any depth is summed in a
+ * few dozen steps. Everything that tells one layer from another is constant on a class: dense or
+ * mixture-of-experts (the leading dense layers, then every moe_layer_step-th), and the per-layer
+ * rules of GGUF mixtures (llama-quant.cpp: the first 2 layers, the first 1/16 and 1/8 of them, the
+ * last 1/8, and every third layer between). So the layers are cut at those boundaries, and within
+ * each run grouped by their index modulo lcm(3, moe_layer_step).
+ */
+export function layerClasses(arch: Architecture): LayerClass[] {
+  const L = arch.layers;
+  const step = arch.experts > 0 ? arch.moeLayerStep : 1;
+  const period = (3 * step) / gcd(3, step);
+  const cuts = [0, 2, arch.experts > 0 ? arch.denseLayers : 0, Math.floor(L / 16), Math.floor(L / 8)];
+  cuts.push(Math.floor((7 * L) / 8), L);
+  const bounds = [...new Set(cuts.map((c) => Math.min(Math.max(c, 0), L)))].sort((a, b) => a - b);
+  const classes: LayerClass[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [start, end] = [bounds[i], bounds[i + 1]];
+    for (let first = start; first < Math.min(end, start + period); first++) {
+      classes.push({ first, count: Math.floor((end - 1 - first) / period) + 1 });
+    }
+  }
+  return classes;
 }
 
 /** Roles of matrices inside attention and feed-forward blocks (what weight-only formats quantize). */
@@ -163,8 +204,12 @@ export const LINEAR_ROLES: ReadonlySet<TensorRole> = new Set<TensorRole>([
 export function weightTensors(arch: Architecture): WeightTensor[] {
   const H = arch.hidden;
   const tensors: WeightTensor[] = [];
+  let copies = 1;
   const add = (role: TensorRole, params: number, columns: number, layer = -1, expert = false) => {
-    if (params > 0) tensors.push({ role, params, columns, layer, expert });
+    if (params > 0) {
+      const layers = layer < 0 ? 1 : copies;
+      tensors.push({ role, params: params * layers, columns, layer, layers, expert });
+    }
   };
   add('embedding', arch.vocab * H, H);
   if (!arch.tiedEmbeddings) add('output', arch.vocab * H, H);
@@ -183,7 +228,8 @@ export function weightTensors(arch: Architecture): WeightTensor[] {
     add('bias', copies * ffnBias(arch, f), 1, layer, expert);
   };
 
-  for (let layer = 0; layer < arch.layers; layer++) {
+  for (const { first: layer, count } of layerClasses(arch)) {
+    copies = count;
     add('norm', arch.normsPerLayer * normFactor(arch) * H, 1, layer);
     if (arch.mla) {
       const a = arch.mla;

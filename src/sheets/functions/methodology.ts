@@ -1,5 +1,11 @@
 /**
- * The methodology functions of the contract, one per formula of the document (seed method).
+ * The methodology functions of the contract, one per formula of the document.
+ *
+ * The FLOPs and memory functions are the document's formulas in both methods (the FLOPs ones are
+ * its definitions, section 1; architecture-exact FLOPs are LLM_ESTIMATE's flops_prefill and
+ * flops_per_token). The speed functions answer in the roofline method unless `method=seed`: on the
+ * architecture of H, L, F, V and the architecture keys of `options`, at context S, the token
+ * latency and tokens/s averaged over `output_tokens` (default 256) generated tokens.
  */
 import { modelActivationsGib, modelKvCacheGib, modelMemory, modelWeightsGib } from '../../core/architecture/memory';
 import { parameterCount } from '../../core/architecture/params';
@@ -12,9 +18,14 @@ import {
   seedTokensPerSecond,
 } from '../../core/seed/estimate';
 import { efficiencyProduct, multiGpuSpeedup } from '../../core/seed/scaling';
+import type { RooflineEstimate } from '../../core/roofline/estimate';
+import type { GpuSpec } from '../../core/gpus/lookup';
+import type { Precision } from '../../core/precision';
 import { defineFunction, type FunctionDef } from '../define';
 import { dimensions, methodologyArchitecture, resolveFactors } from '../factors';
+import type { Options } from '../options';
 import { B, F, H, L, N, S, V, count, efficiency, fraction, gpu, options, precision } from '../params';
+import { methodOf, rooflineOf } from '../roofline';
 
 const SPEED = [H, L, F, V, B, S, precision, gpu] as const;
 const LLAMA2_7B = '4096, 32, 11008, 32000';
@@ -27,6 +38,23 @@ const LLAMA3_70B_KEYS = '"kv_heads=8; heads=64; gated_ffn=1; tied_embeddings=0; 
 // one device, as the document does (n_gpus changes only the speed functions here); LLM_ESTIMATE
 // splits memory over n_gpus.
 const ONE_DEVICE = 1;
+
+/** The roofline estimate of a methodology speed function's call, generating `tokens` tokens. */
+function roofline(
+  h: number,
+  l: number,
+  f: number,
+  v: number,
+  b: number,
+  s: number,
+  p: Precision,
+  g: GpuSpec,
+  e: number | undefined,
+  o: Options | undefined,
+  tokens = o?.outputTokens ?? DEFAULTS.outputTokens,
+): RooflineEstimate {
+  return rooflineOf(methodologyArchitecture(h, l, f, v, o), p, g, b, s, tokens, o, e);
+}
 
 export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
   defineFunction({
@@ -126,43 +154,58 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
   }),
   defineFunction({
     name: 'LLM_TOKENS_PER_SEC',
-    summary: 'Generation throughput: GPU FLOPS × efficiency / FLOPs per token (compute only, as the document).',
+    summary:
+      'Generation throughput: roofline (batch / time per token over output_tokens); method=seed: GPU FLOPS × efficiency / FLOPs per token.',
     section: '3.1',
     returns: 'Tokens per second (summed over the batch).',
-    examples: [`=LLM_TOKENS_PER_SEC(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`],
+    examples: [
+      `=LLM_TOKENS_PER_SEC(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`,
+      `=LLM_TOKENS_PER_SEC(${LLAMA2_7B}, 1, 2048, "fp16", "A100", 0.25, "method=seed")`,
+    ],
     params: [...SPEED, efficiency, options],
     compute: (h, l, f, v, b, s, p, g, e, o) =>
-      seedTokensPerSecond(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e })),
+      methodOf(o) === 'seed'
+        ? seedTokensPerSecond(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e }))
+        : roofline(h, l, f, v, b, s, p, g, e, o).tokensPerSecond,
   }),
   defineFunction({
     name: 'LLM_PREFILL_LATENCY',
-    summary: 'Time to process the prompt: prefill FLOPs / (GPU FLOPS × efficiency).',
+    summary:
+      'Time to process the prompt: roofline (compute or memory bound); method=seed: prefill FLOPs / (GPU FLOPS × efficiency).',
     section: '3.2',
     returns: 'Seconds.',
     examples: [`=LLM_PREFILL_LATENCY(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`],
     params: [...SPEED, efficiency, options],
     compute: (h, l, f, v, b, s, p, g, e, o) =>
-      seedPrefillSeconds(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e })),
+      methodOf(o) === 'seed'
+        ? seedPrefillSeconds(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e }))
+        : roofline(h, l, f, v, b, s, p, g, e, o).prefillSeconds,
   }),
   defineFunction({
     name: 'LLM_TOKEN_LATENCY',
-    summary: 'Time per generated token: the larger of the compute time and the time to read the weights.',
+    summary:
+      'Time per generated token: the larger of the compute time and the time to read weights (roofline: and KV cache, over output_tokens).',
     section: '3.3',
     returns: 'Seconds.',
     examples: [`=LLM_TOKEN_LATENCY(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`],
     params: [...SPEED, efficiency, options],
     compute: (h, l, f, v, b, s, p, g, e, o) =>
-      seedTokenLatency(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e })).seconds,
+      methodOf(o) === 'seed'
+        ? seedTokenLatency(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e })).seconds
+        : roofline(h, l, f, v, b, s, p, g, e, o).tokenLatencySeconds,
   }),
   defineFunction({
     name: 'LLM_GENERATION_TIME',
-    summary: 'Time to generate N tokens after the prompt: token latency × N.',
+    summary:
+      'Time to generate N tokens after the prompt: roofline (each token at its context S+1 … S+N); method=seed: token latency × N.',
     section: '3.4',
     returns: 'Seconds.',
     examples: [`=LLM_GENERATION_TIME(${LLAMA2_7B}, 1, 2048, "fp16", "A100", 256)`],
     params: [...SPEED, N, efficiency, options],
     compute: (h, l, f, v, b, s, p, g, n, e, o) =>
-      seedGenerationSeconds(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e }), n),
+      methodOf(o) === 'seed'
+        ? seedGenerationSeconds(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e }), n)
+        : roofline(h, l, f, v, b, s, p, g, e, o, n).decodeSeconds,
   }),
   defineFunction({
     name: 'LLM_EFFICIENCY',

@@ -16,6 +16,7 @@ import { resolveFactors } from '../factors';
 import { metrics, model } from '../model';
 import type { Options } from '../options';
 import { B, S, gpu, options, precision, text } from '../params';
+import { methodOf, parallelismOf, resolveEfficiency } from '../roofline';
 
 /** The model with the architecture keys of `options` applied (a what-if: "kv_heads=1"). */
 function architectureOf(spec: ModelSpec, o: Options | undefined): Architecture {
@@ -143,13 +144,14 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
   defineFunction({
     name: 'LLM_ESTIMATE',
     summary:
-      'Memory and speed of a model (preset, config.json or keys) at batch B and context S: architecture-exact memory, seed-method speed.',
+      'Memory and speed of a model (preset, config.json or keys) at batch B and context S: architecture-exact memory, roofline (or seed) speed.',
     returns:
       'The metric (GiB, FLOPs, seconds, tokens/s, a count or TRUE/FALSE); a row of metrics gives one column each.',
     examples: [
       KV_PER_TOKEN_EXAMPLE,
       '=LLM_ESTIMATE("llama-3-8b", "weights_gib", 1, 4096, "q4_k_m", "RTX 4090", "weights_overhead=1")',
       '=LLM_ESTIMATE("llama-3.1-70b", {"vram_per_gpu_gib","fits"}, {1;8;32}, 8192, "fp8", "H100", "n_gpus=2")',
+      '=LLM_ESTIMATE("llama-3-8b", {"prefill_s","token_latency_s","tokens_per_s"}, 1, 512, "q4_k_m", "RTX 4090", "engine=llama.cpp")',
     ],
     params: [
       model,
@@ -159,7 +161,8 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
         ...S,
         name: 'context',
         label: 'context length',
-        description: 'Context length S in tokens (prompt plus output).',
+        description:
+          'Context length S in tokens: the KV cache held (memory metrics); the prompt, followed by output_tokens, for the speed metrics.',
       },
       {
         ...precision,
@@ -178,6 +181,10 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
         gpu: g,
         factors: resolveFactors(p, o),
         outputTokens: o?.outputTokens ?? DEFAULTS.outputTokens,
+        speed:
+          methodOf(o) === 'seed'
+            ? { method: 'seed' }
+            : { method: 'roofline', efficiency: resolveEfficiency(g, o), parallelism: parallelismOf(o) },
       }),
   }),
 ];

@@ -110,12 +110,12 @@ describe('seed equivalence (property)', () => {
       fc.property(dims, fc.integer({ min: 1, max: 4096 }), ({ H, L, F, V, B, S }, N) => {
         const keys = `hidden=${H}; layers=${L}; ffn=${F}; vocab=${V}`;
         const gpu = 'tflops_fp16=312; bandwidth_gbs=2039';
-        const seed = [H, L, F, V, B, S, 'fp16', gpu];
+        const seed = [H, L, F, V, B, S, 'fp16', gpu, '', 'method=seed'];
         const perToken = doc.perToken(H, L, F, B, S);
         const latency = doc.tokenLatency(perToken, 312, 0.25, doc.params(H, L, F, V), 2, 2039);
         const prefill = doc.prefillLatency(doc.prefill(H, L, F, B, S), 312, 0.25);
         const estimate = (metric: string) =>
-          invoke('LLM_ESTIMATE', [keys, metric, B, S, 'fp16', gpu, `output_tokens=${N}`]);
+          invoke('LLM_ESTIMATE', [keys, metric, B, S, 'fp16', gpu, `output_tokens=${N}; method=seed`]);
         expect(estimate('flops_prefill')).toBe(doc.prefill(H, L, F, B, S));
         expect(estimate('flops_per_token')).toBe(perToken);
         expect(estimate('tokens_per_s')).toBe(invoke('LLM_TOKENS_PER_SEC', seed));

@@ -83,7 +83,8 @@ describe('bits per weight, scales included', () => {
   });
 
   test('fp4 falls back to the fp8 peak where a GPU has no FP4 peak (compute-only tokens/s)', () => {
-    const tps = (p: string, gpu: string) => invoke('LLM_ESTIMATE', ['llama-3.1-8b', 'tokens_per_s', 1, 1024, p, gpu]);
+    const tps = (p: string, gpu: string) =>
+      invoke('LLM_ESTIMATE', ['llama-3.1-8b', 'tokens_per_s', 1, 1024, p, gpu, 'method=seed']);
     expect(tps('fp4', 'H100')).toBe(tps('fp8', 'H100'));
     expect(tps('fp4', 'A100')).toBe(tps('fp16', 'A100')); // no fp8 either: fp16
   });
@@ -169,12 +170,9 @@ describe("llama.cpp's mixtures", () => {
 
   test('Q2_K and Q3_K_M raise attn_v, attn_output and ffn_down as llama-quant.cpp does', () => {
     const arch = resolveArchitecture(getModelPreset('llama-3-8b').architecture);
+    // The tensor of `role` as it sits in decoder layer `layer` (its bits depend on role, width and layer).
     const bitsFor = (format: string, role: WeightTensor['role'], layer: number) =>
-      tensorBits(
-        arch,
-        precision(format),
-        weightTensors(arch).find((t) => t.role === role && t.layer === layer)!,
-      );
+      tensorBits(arch, precision(format), { ...weightTensors(arch).find((t) => t.role === role)!, layer });
     expect(bitsFor('q2_k', 'attn_v', 5)).toBe(4.5); // n_gqa 4 → Q4_K
     expect(bitsFor('q2_k', 'attn_output', 5)).toBe(3.4375); // Q3_K
     expect(bitsFor('q2_k', 'ffn_down', 5)).toBe(3.4375);

@@ -97,5 +97,5 @@ export const DEFAULT_REQUEST: Omit<SizingRequest, 'template'> = {
   outputTokens: 256,
   nGpus: 1,
   engine: 'vllm',
-  method: 'seed',
+  method: 'roofline',
 };

@@ -33,7 +33,11 @@ export const INPUTS: Readonly<Record<InputKey, InputSpec>> = {
   outputTokens: { label: 'Output tokens', help: 'Tokens generated per sequence.', positiveInteger: true },
   nGpus: { label: 'GPUs', help: 'GPUs the model is split across.', positiveInteger: true },
   engine: { label: 'Engine', help: 'Serving software (used by the roofline method).', list: 'engines' },
-  method: { label: 'Method', help: 'seed: the methodology document as written.', list: 'methods' },
+  method: {
+    label: 'Method',
+    help: 'roofline: the calibrated estimator (default); seed: the methodology document as written.',
+    list: 'methods',
+  },
 };
 
 /** The options text every LLM_ESTIMATE call of a template takes, built from the input cells. */

@@ -47,7 +47,7 @@ describe('sizing template', () => {
       DEFAULT_REQUEST.context,
       DEFAULT_REQUEST.precision,
       DEFAULT_REQUEST.gpu,
-      'n_gpus=1; output_tokens=256; engine=vllm; method=seed',
+      'n_gpus=1; output_tokens=256; engine=vllm; method=roofline',
     ]);
 
   test('goes into a new sheet and recalculates with no error cells', () => {
@@ -106,7 +106,7 @@ describe('gpu-comparison template', () => {
       DEFAULT_REQUEST.context,
       DEFAULT_REQUEST.precision,
       'h100-sxm',
-      'n_gpus=1; output_tokens=256; engine=vllm; method=seed',
+      'n_gpus=1; output_tokens=256; engine=vllm; method=roofline',
     ]);
     expect(first[2]).toBe(vram);
     const lastRow = values[header + 14];
@@ -146,7 +146,7 @@ describe('sweep template', () => {
           context,
           DEFAULT_REQUEST.precision,
           DEFAULT_REQUEST.gpu,
-          'n_gpus=1; output_tokens=256; engine=vllm; method=seed',
+          'n_gpus=1; output_tokens=256; engine=vllm; method=roofline',
         ]);
         expect(values[axis + i][1 + j]).toBe(expected);
       });

@@ -12,7 +12,7 @@ import { loadBundle } from '../helpers/bundle';
 jest.setTimeout(120_000);
 
 const ROOT = join(__dirname, '..', '..');
-const OPTIONS = 'n_gpus=1; output_tokens=256; engine=vllm; method=seed';
+const OPTIONS = 'n_gpus=1; output_tokens=256; engine=vllm; method=roofline';
 const bundle = loadBundle();
 const estimate = (metric: string, batch: number, context: number) =>
   bundle.fn('LLM_ESTIMATE')('llama-3.1-8b', metric, batch, context, 'bf16', 'h100-sxm', OPTIONS) as number;

@@ -61,7 +61,7 @@ function expectedVram(gpu: string, batch: number): string {
     8192,
     'bf16',
     gpu,
-    'n_gpus=1; output_tokens=256; engine=vllm; method=seed',
+    'n_gpus=1; output_tokens=256; engine=vllm; method=roofline',
   ) as number;
   return `${value.toFixed(2)} GiB`;
 }

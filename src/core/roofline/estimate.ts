@@ -111,33 +111,43 @@ export function rooflineDecodeStepSeconds(setup: RooflineSetup, context: number)
   return stepSeconds(setup, rooflineDecodeFlops(setup, context), decodeBytes(setup.model, batch, context), batch);
 }
 
-/** Above this many output tokens the average is taken over equal chunks rather than token by token. */
-const CHUNKS = 128;
+/** Runs of at most this many tokens are summed token by token. */
+const SHORT_RUN = 16;
+
+/** Sum of the step seconds at contexts a..b (integers), given the seconds at both ends. */
+function sumSteps(setup: RooflineSetup, a: number, b: number, atA: number, atB: number): number {
+  const count = b - a + 1;
+  if (count <= SHORT_RUN) {
+    let total = atA + (count > 1 ? atB : 0);
+    for (let c = a + 1; c < b; c++) total += rooflineDecodeStepSeconds(setup, c);
+    return total;
+  }
+  // Where the step time meets its chord at the midpoint the run is affine (see below): the sum is
+  // the count times the mean of the ends. Otherwise the bound or a window changes inside the run:
+  // halve it.
+  const middle = rooflineDecodeStepSeconds(setup, (a + b) / 2);
+  if (Math.abs(middle - (atA + atB) / 2) <= 1e-12 * middle) return (count * (atA + atB)) / 2;
+  const m = Math.floor((a + b) / 2);
+  return (
+    sumSteps(setup, a, m, atA, rooflineDecodeStepSeconds(setup, m)) +
+    sumSteps(setup, m + 1, b, rooflineDecodeStepSeconds(setup, m + 1), atB)
+  );
+}
 
 /**
  * Sum of the decode-step seconds of the N tokens generated after a prompt of S: step j (1..N)
- * attends to S + j tokens. The step time is piecewise linear in the context (linear while one
- * bound holds), so the sum over a run of contexts is its length times the mean of its ends; with
- * more than 128 tokens the run is split into 128 chunks, exact wherever a chunk does not straddle
- * the point where memory and compute cross.
+ * attends to S + j tokens. A step's FLOPs and bytes are affine in its context (the KV cache read,
+ * the attention), except that a sliding-window layer stops growing at its window; the step time is
+ * the max of the compute and memory bounds, so it is piecewise affine with a kink where they cross
+ * and one where a window fills. The sum is taken in closed form on each affine run, found by
+ * halving the range until the step time meets its chord (a convex function that does so at the
+ * midpoint is affine there): a few dozen evaluations instead of N, equal to the token-by-token sum
+ * to about 1e-12.
  */
 export function rooflineDecodeTotalSeconds(setup: RooflineSetup): number {
   const { seqLen: S, outputTokens: N } = setup.input;
-  if (N <= CHUNKS) {
-    let total = 0;
-    for (let j = 1; j <= N; j++) total += rooflineDecodeStepSeconds(setup, S + j);
-    return total;
-  }
-  let total = 0;
-  let first = 1;
-  for (let chunk = 1; chunk <= CHUNKS; chunk++) {
-    const last = Math.round((chunk * N) / CHUNKS);
-    const count = last - first + 1;
-    const ends = rooflineDecodeStepSeconds(setup, S + first) + rooflineDecodeStepSeconds(setup, S + last);
-    total += (count * ends) / 2;
-    first = last + 1;
-  }
-  return total;
+  const first = rooflineDecodeStepSeconds(setup, S + 1);
+  return sumSteps(setup, S + 1, S + N, first, N === 1 ? first : rooflineDecodeStepSeconds(setup, S + N));
 }
 
 /** Everything the roofline method says about one configuration. */

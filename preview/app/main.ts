@@ -4,16 +4,14 @@
  * workbook. The sidebar (dist/Sidebar.html, unchanged) sits in an iframe; its google.script.run
  * calls come here by postMessage and run the real `insertSizingGrid`.
  */
-import { DetailedCellError, HyperFormula, type SimpleCellAddress } from 'hyperformula';
+import { DetailedCellError, type SimpleCellAddress } from 'hyperformula';
 import { createAppsScriptShim } from '../engine/apps-script';
 import { formatValue, shiftFormula } from '../engine/format';
-import { registerBundle, SHEETS_LIKE_CONFIG, type SheetsBundle } from '../engine/functions';
+import { createSheetsWorkbook, type SheetsBundle } from '../engine/functions';
 
 const page = window as unknown as Record<string, unknown>;
 const bundle = page.LLMSizing as SheetsBundle;
-registerBundle(bundle);
-const hf = HyperFormula.buildEmpty({ ...SHEETS_LIKE_CONFIG });
-hf.addSheet('Sheet1');
+const hf = createSheetsWorkbook(bundle);
 const shim = createAppsScriptShim(hf);
 Object.assign(page, shim.globals);
 

@@ -134,6 +134,12 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
       for (const cell of cells())
         extrasOf(sheetName).styles.set(cell, { ...extrasOf(sheetName).styles.get(cell), [key]: value });
     };
+    /** A style setter: recorded, applied to every cell, chainable. */
+    const styled = (method: string, key: string, value: unknown) => {
+      record(target, method, [value]);
+      style(key, value);
+      return range;
+    };
     const range = {
       getA1Notation: () => a1,
       getRow: () => row,
@@ -192,26 +198,10 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
         for (const cell of cells()) extrasOf(sheetName).numberFormats.set(cell, format);
         return range;
       },
-      setFontWeight(v: string) {
-        record(target, 'setFontWeight', [v]);
-        style('fontWeight', v);
-        return range;
-      },
-      setFontSize(v: number) {
-        record(target, 'setFontSize', [v]);
-        style('fontSize', v);
-        return range;
-      },
-      setBackground(v: string) {
-        record(target, 'setBackground', [v]);
-        style('background', v);
-        return range;
-      },
-      setFontColor(v: string) {
-        record(target, 'setFontColor', [v]);
-        style('fontColor', v);
-        return range;
-      },
+      setFontWeight: (v: string) => styled('setFontWeight', 'fontWeight', v),
+      setFontSize: (v: number) => styled('setFontSize', 'fontSize', v),
+      setBackground: (v: string) => styled('setBackground', 'background', v),
+      setFontColor: (v: string) => styled('setFontColor', 'fontColor', v),
       setNote(note: string) {
         record(target, 'setNote', [note]);
         extrasOf(sheetName).notes.set(a1.split(':')[0], note);

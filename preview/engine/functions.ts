@@ -142,3 +142,14 @@ export function registerBundle(bundle: SheetsBundle): void {
  * results to 10 significant digits, which HyperFormula's smartRounding does by default).
  */
 export const SHEETS_LIKE_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false } as const;
+
+/**
+ * A workbook as a new spreadsheet starts (one empty "Sheet1") with the bundle's custom functions
+ * registered first, as the preview and the tests both need it.
+ */
+export function createSheetsWorkbook(bundle: SheetsBundle): HyperFormula {
+  registerBundle(bundle);
+  const hf = HyperFormula.buildEmpty({ ...SHEETS_LIKE_CONFIG });
+  hf.addSheet('Sheet1');
+  return hf;
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { createAppsScriptShim, type AppsScriptShim } from '../../preview/engine/apps-script';
-import { registerBundle, SHEETS_LIKE_CONFIG, type SheetsBundle } from '../../preview/engine/functions';
+import { createSheetsWorkbook, type SheetsBundle } from '../../preview/engine/functions';
 import { DIST } from './bundle';
 
 export interface Workbook {
@@ -43,9 +43,7 @@ export function createWorkbook(): Workbook {
   const context = vm.createContext({});
   vm.runInContext(readFileSync(join(DIST, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
   const bundle = context.LLMSizing as SheetsBundle;
-  registerBundle(bundle);
-  const hf = HyperFormula.buildEmpty({ ...SHEETS_LIKE_CONFIG });
-  hf.addSheet('Sheet1');
+  const hf = createSheetsWorkbook(bundle);
   const shim = createAppsScriptShim(hf);
   Object.assign(context, shim.globals);
   const global = new Proxy({} as Workbook['global'], {

@@ -82,15 +82,8 @@ function roofline(input: EstimateInput, speed: Extract<SpeedMethod, { method: 'r
   });
 }
 
-const SPEED_METRICS: ReadonlySet<Metric> = new Set<Metric>([
-  'flops_prefill',
-  'flops_per_token',
-  'prefill_s',
-  'token_latency_s',
-  'tokens_per_s',
-  'tokens_per_s_per_seq',
-  'generation_s',
-]);
+/** The metrics that depend on the speed method: those from `flops_prefill` on. */
+const SPEED_METRICS: ReadonlySet<Metric> = new Set<Metric>(METRICS.slice(METRICS.indexOf('flops_prefill')));
 
 function rooflineMetric(metric: Metric, estimate: RooflineEstimate): number {
   switch (metric) {

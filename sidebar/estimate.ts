@@ -2,6 +2,7 @@
  * The sidebar's live estimate: the same sheet functions the cells call (LLM_ESTIMATE, LLM_GPU),
  * run in the page, so the sidebar and the sheet can never disagree.
  */
+import type { Metric as EstimateMetric } from '../src/core/architecture/estimate';
 import type { Arg, Result } from '../src/sheets/cells';
 import { getFunction } from '../src/sheets/registry';
 import type { SizingRequest } from '../src/addon/request';
@@ -17,7 +18,8 @@ export const METRICS = [
   'prefill_s',
   'token_latency_s',
   'tokens_per_s',
-] as const;
+] as const satisfies readonly EstimateMetric[];
+/** The LLM_ESTIMATE metrics the sidebar shows (a subset of the contract's, checked by the type). */
 export type Metric = (typeof METRICS)[number];
 
 export interface Estimate {

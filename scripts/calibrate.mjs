@@ -1,5 +1,5 @@
 // npm run calibrate: fits the roofline method's efficiencies (MFU, MBU and per-step overhead per GPU
-// class; multipliers per engine) on shared/data/measurements.json and prints them as the TypeScript
+// class; multipliers per engine) on data/measurements.json and prints them as the TypeScript
 // table of src/core/roofline/efficiency.ts. `--write` replaces the table between its markers, dated
 // today. The fit is deterministic: the same data gives the same table.
 import { readFileSync, writeFileSync } from 'node:fs';

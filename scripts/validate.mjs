@@ -1,4 +1,4 @@
-// npm run validate: both methods against shared/data/measurements.json, per metric class (median
+// npm run validate: both methods against data/measurements.json, per metric class (median
 // and 90th-percentile absolute percentage error), with held-out figures for the roofline, the
 // worst rows and the skipped rows. The roofline uses the committed efficiencies
 // (src/core/roofline/efficiency.ts). `--quick` leaves out the held-out refits.

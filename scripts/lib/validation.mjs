@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, readJson } from './bundle.mjs';
 
-export const MEASUREMENTS = join(ROOT, '..', 'shared', 'data', 'measurements.json');
+export const MEASUREMENTS = join(ROOT, 'data', 'measurements.json');
 
 export async function loadValidation() {
   const result = await build({

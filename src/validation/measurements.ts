@@ -1,5 +1,5 @@
 /**
- * Reading shared/data/measurements.json into cases the estimators can predict: each row's free-text
+ * Reading data/measurements.json into cases the estimators can predict: each row's free-text
  * hardware, model, weights and framework fields mapped to a GPU preset, a model preset, a precision
  * and an engine, and its metric to one of the metric classes the validation scores.
  *

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { SERVER_FUNCTIONS, describeFunctions } from '../../src/index';
 import { DIST, loadBundle, parseFormula } from '../helpers/bundle';
+import { readSpec } from '../helpers/data';
 import { doc } from '../helpers/reference';
 
 const ROOT = join(__dirname, '..', '..');
@@ -45,7 +46,7 @@ describe('the bundle', () => {
   });
 
   test('the contract methodology functions and LLM_GPU are all there', () => {
-    const contract = readFileSync(join(ROOT, '..', 'shared', 'spec', 'functions.md'), 'utf8');
+    const contract = readSpec('functions.md');
     const section = contract.slice(
       contract.indexOf('## Methodology functions'),
       contract.indexOf('## Catalog functions'),
@@ -158,8 +159,10 @@ describe('deployment files', () => {
     ]);
   });
 
-  test('.clasp.json pushes dist/ with a placeholder scriptId; .claspignore keeps only the manifest, js and html', () => {
-    const clasp = JSON.parse(readFileSync(join(ROOT, '.clasp.json'), 'utf8'));
+  test('.clasp.json.example pushes dist/ with a placeholder scriptId; .claspignore keeps only the manifest, js and html', () => {
+    // A committed .clasp.json would make `clasp create-script` stop at "Project file already exists".
+    expect(execFileSync('git', ['ls-files', '.clasp.json'], { cwd: ROOT, encoding: 'utf8' })).toBe('');
+    const clasp = JSON.parse(readFileSync(join(ROOT, '.clasp.json.example'), 'utf8'));
     expect(clasp.rootDir).toBe('dist');
     expect(clasp.scriptId).toMatch(/REPLACE/);
     const ignore = readFileSync(join(ROOT, '.claspignore'), 'utf8').split('\n').filter(Boolean);

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA } from '../helpers/data';
 import {
   parseEngine,
   parseMeasurements,
@@ -12,9 +13,7 @@ import {
   type MeasurementFile,
 } from '../../src/validation/measurements';
 
-const FILE = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', 'shared', 'data', 'measurements.json'), 'utf8'),
-) as MeasurementFile;
+const FILE = JSON.parse(readFileSync(join(DATA, 'measurements.json'), 'utf8')) as MeasurementFile;
 
 describe('measurement fields', () => {
   test('models: presets by name, parenthetical notes dropped, LLaMA-1 and shorthand aliases', () => {

@@ -23,7 +23,7 @@
  *   totals, e.g. NVLink 4 = 900 GB/s); PCIe-only cards give the slot's rate where it is sourced.
  * - Prices are indicative on-demand USD per GPU-hour, dated; a range keeps its high end in `high`.
  *
- * Figures and sources of the accelerators in `shared/data/gpus.json` follow that file; where a
+ * Figures and sources of the accelerators in `data/gpus.json` follow that file; where a
  * better source was found (the H100 whitepaper, vendor datasheets) the figure cites it instead.
  */
 import type { ComputeType } from '../precision';

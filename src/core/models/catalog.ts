@@ -5,7 +5,7 @@
  * Shapes are the Hugging Face `config.json` fields (read from the copies cited in `source`); the
  * parameter count is computed from them by src/core/architecture/params.ts and must equal the
  * checkpoint's (test/core/models/params.test.ts derives each one by hand and names where the
- * checkpoint's own count was read). `shared/data/models.json` records the same sources.
+ * checkpoint's own count was read). `data/models.json` records the same sources.
  */
 import type { ArchitectureSpec } from '../architecture/spec';
 

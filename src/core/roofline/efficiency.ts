@@ -8,7 +8,7 @@
  * without measurements keep multipliers of 1 or those of their closest relative, as noted.
  *
  * The numbers between the markers are written by `npm run calibrate` (scripts/calibrate.mjs, fit in
- * src/validation/fit.ts) from shared/data/measurements.json; do not edit them by hand.
+ * src/validation/fit.ts) from data/measurements.json; do not edit them by hand.
  */
 import type { GpuClass } from './gpu-class';
 

@@ -156,7 +156,7 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
     params: [
       model,
       metrics,
-      { ...B, description: 'Batch size B, sequences served together, e.g. 1.' },
+      { ...B, name: 'batch', description: 'Batch size B, sequences served together, e.g. 1.' },
       {
         ...S,
         name: 'context',

@@ -1,10 +1,9 @@
 /**
- * Every preset figure against its source: the value recorded in shared/data/gpus.json when the
+ * Every preset figure against its source: the value recorded in data/gpus.json when the
  * preset cites the same source the same way, otherwise the value typed below from the cited
  * datasheet or page. No expected value here is copied from the catalog.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readData } from '../../helpers/data';
 import { GPU_PRESETS, SOURCES, type Figure, type GpuPreset } from '../../../src/core/gpus/catalog';
 import { findGpuPreset } from '../../../src/core/gpus/lookup';
 import { COMPUTE_TYPES, type ComputeType } from '../../../src/core/precision';
@@ -20,12 +19,7 @@ interface Accelerator {
   readonly [field: string]: unknown;
 }
 
-const DATA = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'gpus.json'), 'utf8'),
-) as {
-  sources: Record<string, unknown>;
-  accelerators: Accelerator[];
-};
+const DATA = readData<{ sources: Record<string, unknown>; accelerators: Accelerator[] }>('gpus.json');
 
 /** Which gpus.json accelerator each preset is (several presets may share one entry). */
 const IN_DATA: Readonly<Record<string, string>> = {

@@ -1,9 +1,10 @@
 /**
  * Name matching (sheet-function contract, "Catalog functions"), hardware strings as the benchmark
- * reports in shared/data/measurements.json write them, and the fallback between compute types.
+ * reports in data/measurements.json write them, and the fallback between compute types.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA } from '../../helpers/data';
 import {
   customGpu,
   findGpuPreset,
@@ -14,9 +15,9 @@ import {
   presetSpec,
 } from '../../../src/core/gpus/lookup';
 
-const MEASUREMENTS = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'measurements.json'), 'utf8'),
-) as { measurements: { hardware: string | null; num_gpus: number | null }[] };
+const MEASUREMENTS = JSON.parse(readFileSync(join(DATA, 'measurements.json'), 'utf8')) as {
+  measurements: { hardware: string | null; num_gpus: number | null }[];
+};
 
 /** What each hardware string of measurements.json means, decided by reading the string and its source. */
 const HARDWARE: Readonly<Record<string, string>> = {

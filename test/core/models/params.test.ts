@@ -12,13 +12,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA } from '../../helpers/data';
 import { activeParameterCount, parameterCount, weightTensors } from '../../../src/core/architecture/params';
 import { resolveArchitecture } from '../../../src/core/architecture/spec';
 import { MODEL_PRESETS, MODEL_SOURCES } from '../../../src/core/models/catalog';
 import { findModelPreset, getModelPreset } from '../../../src/core/models/lookup';
 import { invoke } from '../../../src/index';
-
-const SHARED = join(__dirname, '..', '..', '..', '..', 'shared', 'data');
 
 interface Expected {
   /** Derived by hand from the config. */
@@ -528,8 +527,8 @@ describe('the catalog', () => {
     }
   });
 
-  test('every model of shared/data/models.json is a preset, by Hugging Face id and by name', () => {
-    const models = JSON.parse(readFileSync(join(SHARED, 'models.json'), 'utf8')) as { name: string; hf_id: string }[];
+  test('every model of data/models.json is a preset, by Hugging Face id and by name', () => {
+    const models = JSON.parse(readFileSync(join(DATA, 'models.json'), 'utf8')) as { name: string; hf_id: string }[];
     for (const m of models) {
       expect(findModelPreset(m.hf_id)).toBeDefined();
       expect(findModelPreset(m.name)).toBe(findModelPreset(m.hf_id));
@@ -537,7 +536,7 @@ describe('the catalog', () => {
   });
 
   test('every model exact_params in models.json equals the preset', () => {
-    const models = JSON.parse(readFileSync(join(SHARED, 'models.json'), 'utf8')) as {
+    const models = JSON.parse(readFileSync(join(DATA, 'models.json'), 'utf8')) as {
       hf_id: string;
       exact_params?: number | null;
     }[];
@@ -549,8 +548,8 @@ describe('the catalog', () => {
     }
   });
 
-  test('every model named in shared/data/measurements.json is a preset (the name before any parenthesis)', () => {
-    const data = JSON.parse(readFileSync(join(SHARED, 'measurements.json'), 'utf8')) as {
+  test('every model named in data/measurements.json is a preset (the name before any parenthesis)', () => {
+    const data = JSON.parse(readFileSync(join(DATA, 'measurements.json'), 'utf8')) as {
       measurements: { model: string }[];
     };
     const names = new Set(data.measurements.map((m) => m.model.replace(/\s*\(.*$/, '').trim()));

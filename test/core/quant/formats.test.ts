@@ -1,10 +1,11 @@
 /**
  * Quantized formats: bits per weight from their block layouts, the tensors each keeps at 16 bits,
  * llama.cpp's per-tensor mixtures, and predicted GGUF file sizes against published ones
- * (shared/data/measurements.json).
+ * (data/measurements.json).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA } from '../../helpers/data';
 import { weightTensors, type WeightTensor } from '../../../src/core/architecture/params';
 import { resolveArchitecture } from '../../../src/core/architecture/spec';
 import { tensorBits } from '../../../src/core/architecture/weights';
@@ -186,7 +187,7 @@ describe("llama.cpp's mixtures", () => {
   });
 });
 
-describe('GGUF file sizes (shared/data/measurements.json), within 3%', () => {
+describe('GGUF file sizes (data/measurements.json), within 3%', () => {
   interface Row {
     id: string;
     model: string;
@@ -194,11 +195,8 @@ describe('GGUF file sizes (shared/data/measurements.json), within 3%', () => {
     metric: string;
     value: number;
   }
-  const rows = (
-    JSON.parse(
-      readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'measurements.json'), 'utf8'),
-    ) as { measurements: Row[] }
-  ).measurements;
+  const rows = (JSON.parse(readFileSync(join(DATA, 'measurements.json'), 'utf8')) as { measurements: Row[] })
+    .measurements;
   const modelOf = (name: string) => name.replace(/\s*\(.*$/, '');
   const formatOf = (weights: string) => {
     const m = /GGUF (\w+)/.exec(weights) as RegExpExecArray;

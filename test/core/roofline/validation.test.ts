@@ -1,17 +1,16 @@
 /**
- * The measured error stays within the issue's targets on shared/data/measurements.json, computed by
+ * The measured error stays within the issue's targets on data/measurements.json, computed by
  * the same library `npm run validate` prints (src/validation), with the committed efficiencies.
  * A regression guard, not a speed figure: it times nothing.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA } from '../../helpers/data';
 import { EFFICIENCY } from '../../../src/core/roofline/efficiency';
 import type { MeasurementFile } from '../../../src/validation/measurements';
 import { validate } from '../../../src/validation/report';
 
-const FILE = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'measurements.json'), 'utf8'),
-) as MeasurementFile;
+const FILE = JSON.parse(readFileSync(join(DATA, 'measurements.json'), 'utf8')) as MeasurementFile;
 
 describe('validation against the measurements', () => {
   const v = validate(FILE, EFFICIENCY, { heldOut: false });

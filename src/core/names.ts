@@ -28,3 +28,20 @@ export function closestNames(name: string, candidates: readonly string[], limit 
   scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
   return scored.slice(0, limit).map((s) => s.candidate);
 }
+
+/**
+ * The candidates close enough to `name` to be what was meant (a typo, not another word): within
+ * a third of the candidate's length in edit distance on normalized names, best first.
+ */
+export function nearNames(name: string, candidates: readonly string[], limit = 3): string[] {
+  const query = normalizeName(name);
+  return candidates
+    .map((candidate) => {
+      const key = normalizeName(candidate);
+      return { candidate, score: distance(query, key) / Math.max(key.length, query.length, 1) };
+    })
+    .filter((s) => s.score <= 1 / 3)
+    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
+    .slice(0, limit)
+    .map((s) => s.candidate);
+}

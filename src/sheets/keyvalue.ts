@@ -14,7 +14,12 @@ export function parseKeyValueText(text: string): Map<string, string> {
     if (eq < 0) throw new ArgumentError(`must be written key=value; key=value, got "${part.trim()}" without "="`);
     const key = part.slice(0, eq).trim().toLowerCase();
     if (key === '') throw new ArgumentError(`has a value without a key: "${part.trim()}"`);
-    entries.set(key, part.slice(eq + 1).trim());
+    const value = part.slice(eq + 1).trim();
+    // "n_gpus=2, engine=vllm": a comma where the semicolon belongs reads as one value.
+    if (/,\s*[a-z_][\w.]*\s*=/i.test(value)) {
+      throw new ArgumentError(`separates key=value pairs with ";" (or new lines), not ",": got "${part.trim()}"`);
+    }
+    entries.set(key, value);
   }
   return entries;
 }

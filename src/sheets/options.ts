@@ -8,6 +8,7 @@ import {
   type ArchitectureKey,
   type ArchitectureOverrides,
 } from '../core/architecture/keys';
+import { nearNames } from '../core/names';
 import { KV_PRECISIONS, type Precision } from '../core/precision';
 import { ENGINES, type Engine } from '../core/roofline/efficiency';
 import { PARALLELISMS, type Parallelism } from '../core/roofline/parallel';
@@ -45,6 +46,8 @@ export interface Options {
   readonly mbu?: number;
   /** Roofline: how n_gpus share the model, tensor (default) or pipeline (layer split). */
   readonly parallelism?: Parallelism;
+  /** The longest context the deployment serves (vLLM's max_model_len), over the model's own maximum. */
+  readonly maxModelLen?: number;
   /** Architecture keys (`kv_heads=8; gated_ffn=1`): change the model's shape. */
   readonly architecture?: ArchitectureOverrides;
 }
@@ -127,6 +130,11 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
     description: `roofline: how n_gpus split the model: ${PARALLELISMS.join(', ')} (default: pipeline for llama.cpp and transformers, which split layers; tensor for the others)`,
     apply: (o, raw) => (o.parallelism = oneOf(PARALLELISMS, raw)),
   },
+  max_model_len: {
+    description:
+      "longest context the deployment serves, tokens (default: the model's maximum context, max_position_embeddings); raise it for a rope-scaled deployment",
+    apply: (o, raw) => (o.maxModelLen = toPositiveInteger(raw)),
+  },
   ...Object.fromEntries(ARCHITECTURE_KEYS.map((key) => [key.key, architectureOption(key)])),
 };
 
@@ -150,7 +158,9 @@ export function parseOptions(arg: Arg): Options {
   for (const [key, raw] of parseKeyValue(arg)) {
     const spec = OPTION_SPECS[key];
     if (spec === undefined) {
-      throw new ArgumentError(`has an unknown key "${key}"; valid keys: ${OPTION_KEYS.join(', ')}`);
+      const near = nearNames(key, OPTION_KEYS).map((k) => `"${k}"`);
+      const hint = near.length > 0 ? ` did you mean ${near.join(' or ')}?` : '';
+      throw new ArgumentError(`has an unknown key "${key}";${hint} valid keys: ${OPTION_KEYS.join(', ')}`);
     }
     try {
       spec.apply(options, raw);

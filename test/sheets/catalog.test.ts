@@ -103,6 +103,7 @@ describe('LLM_GPUS', () => {
       'tdp_w',
       'price_per_hour',
       'price_date',
+      'price_stale',
       'unified_memory',
       'source',
     ]);

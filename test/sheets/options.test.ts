@@ -47,7 +47,7 @@ describe('options', () => {
 
   test('an unknown key lists the valid keys', () => {
     expect(() => invoke('LLM_VRAM_KV', [...KV, 'kv_overheads=1'])).toThrow(
-      'LLM_VRAM_KV: options has an unknown key "kv_overheads"; valid keys: method, efficiency, scaling, weights_overhead, kv_overhead',
+      'LLM_VRAM_KV: options has an unknown key "kv_overheads"; did you mean "kv_overhead"? valid keys: method, efficiency, scaling, weights_overhead, kv_overhead',
     );
   });
 

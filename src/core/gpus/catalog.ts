@@ -328,6 +328,16 @@ export interface InterconnectFigure extends Figure {
   readonly link: string;
 }
 
+/** Prices quoted longer ago than this are stale: GPU rental prices move by multiples in a year. */
+export const PRICE_STALE_MONTHS = 12;
+
+/** True when a price quoted in `date` (`YYYY-MM`) is more than PRICE_STALE_MONTHS old at `now`. */
+export function isPriceStale(date: string, now: Date): boolean {
+  const [year, month] = date.split('-').map(Number);
+  const ageMonths = (now.getUTCFullYear() - year) * 12 + (now.getUTCMonth() + 1 - month);
+  return ageMonths > PRICE_STALE_MONTHS;
+}
+
 /** An indicative on-demand price, USD per GPU-hour. */
 export interface PriceFigure extends Figure {
   /** When it was quoted, `YYYY-MM`. */
@@ -508,7 +518,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
       source: 'hfblog_sm',
       note: 'SageMaker ml.g5.2xlarge (1x A10G, with its CPU and RAM), us-west-2',
     },
-    note: 'AWS-only variant; AWS and NVIDIA publish no tensor peaks for it, so no peak is given: add one with "base=A10G; tflops_fp16=...". Memory and bandwidth equal the A10.',
+    note: 'AWS-only variant. AWS and NVIDIA publish no tensor peak for it (AWS describes G5 by GPU memory only; the NVIDIA A10 datasheet covers the A10), and third-party pages disagree on its SM count (72 or 80) and clock, so none is derived: memory estimates work, speed needs a peak you trust, e.g. "base=A10G; tflops_fp16=...". Memory and bandwidth equal the A10.',
   },
   {
     id: 'a40',

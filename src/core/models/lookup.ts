@@ -42,18 +42,34 @@ export function findModelPreset(name: string): ModelPreset | undefined {
   return PRESET_BY_KEY.get(normalizeName(name.slice(name.lastIndexOf('/') + 1)));
 }
 
-/** The preset a name means; an unknown name is an error suggesting the closest presets. */
+/** The presets of the family a name names (`microsoft/Phi-3-medium` → the Phi presets), if any. */
+function familyOf(name: string): ModelPreset[] {
+  const query = normalizeName(name.slice(name.lastIndexOf('/') + 1));
+  return MODEL_PRESETS.filter((p) => query.includes(normalizeName(p.family)));
+}
+
+/**
+ * The preset a name means; an unknown name is an error that says what a model can be (nothing is
+ * downloaded: a Hugging Face id works only for a preset) and suggests presets of the same family,
+ * else the closest names.
+ */
 export function getModelPreset(name: string): ModelPreset {
   const preset = findModelPreset(name);
   if (preset) return preset;
+  const family = familyOf(name);
   const suggestions = closestNames(
-    name,
-    MODEL_PRESETS.map((p) => p.id),
+    name.slice(name.lastIndexOf('/') + 1),
+    (family.length > 0 ? family : MODEL_PRESETS).map((p) => p.id),
   );
-  throw new InputError(
-    `unknown model "${name}"; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? ` +
-      'LLM_MODELS() lists every preset; a model can also be the text of its config.json or "hidden=4096; layers=32; ffn=14336; vocab=128256; heads=32; kv_heads=8".',
-  );
+  const listed = suggestions.map((s) => `"${s}"`).join(', ');
+  const accepted =
+    'a model is a preset (by name or its Hugging Face id; nothing is downloaded), the text of its config.json, ' +
+    'or keys such as "hidden=4096; layers=32; ffn=14336; vocab=128256; heads=32; kv_heads=8"; LLM_MODELS() lists every preset.';
+  if (name.includes('/')) {
+    const near = family.length > 0 ? `${family[0].family} presets: ${listed}` : `closest presets: ${listed}`;
+    throw new InputError(`unknown Hugging Face id "${name}": ${accepted} ${near}.`);
+  }
+  throw new InputError(`unknown model "${name}"; did you mean ${listed}? A${accepted.slice(1)}`);
 }
 
 export function presetModel(preset: ModelPreset): ModelSpec {

@@ -3,7 +3,14 @@
  * functions"). Every number can be traced: the `*_source` fields and `source` name where it was read.
  */
 import { InputError } from '../../core/errors';
-import { GPU_PRESETS, SOURCES, type Figure, type GpuPreset } from '../../core/gpus/catalog';
+import {
+  GPU_PRESETS,
+  PRICE_STALE_MONTHS,
+  SOURCES,
+  isPriceStale,
+  type Figure,
+  type GpuPreset,
+} from '../../core/gpus/catalog';
 import { peakTflops, presetSpec, type GpuSpec } from '../../core/gpus/lookup';
 import { normalizeName } from '../../core/names';
 import { COMPUTE_TYPES, findPrecision, type ComputeType } from '../../core/precision';
@@ -99,6 +106,10 @@ const FIELDS: Readonly<
     get: (spec) => price(spec).high ?? price(spec).value,
   },
   price_date: { about: 'when the price was quoted, YYYY-MM', get: (spec) => price(spec).date },
+  price_stale: {
+    about: `TRUE when the price is more than ${PRICE_STALE_MONTHS} months old today: compare prices of one date only`,
+    get: (spec) => isPriceStale(price(spec).date, new Date()),
+  },
   note: { about: 'caveats', get: (spec) => presetOf(spec, 'note').note ?? '' },
   source: {
     about: 'every figure with its source',
@@ -171,11 +182,12 @@ export const GPU_TABLE_HEADER: readonly string[] = [
   'tdp_w',
   'price_per_hour',
   'price_date',
+  'price_stale',
   'unified_memory',
   'source',
 ];
 
-function tableRow(preset: GpuPreset): Output[] {
+function tableRow(preset: GpuPreset, now: Date): Output[] {
   const spec = presetSpec(preset);
   return [
     preset.id,
@@ -189,6 +201,7 @@ function tableRow(preset: GpuPreset): Output[] {
     preset.tdpW?.value ?? '',
     preset.pricePerHour?.value ?? '',
     preset.pricePerHour?.date ?? '',
+    preset.pricePerHour ? isPriceStale(preset.pricePerHour.date, now) : '',
     preset.unifiedMemory === true,
     allSources(preset),
   ];
@@ -218,6 +231,9 @@ export const CATALOG_FUNCTIONS: readonly FunctionDef[] = [
     examples: ['=LLM_GPUS()'],
     spills: true,
     params: [],
-    compute: () => [[...GPU_TABLE_HEADER], ...GPU_PRESETS.map(tableRow)],
+    compute: () => {
+      const now = new Date();
+      return [[...GPU_TABLE_HEADER], ...GPU_PRESETS.map((preset) => tableRow(preset, now))];
+    },
   }),
 ];

@@ -121,6 +121,23 @@ export function modelRow(preset: ModelPreset): Output[] {
   return MODEL_TABLE_FIELDS.map((f) => FIELDS[f](spec, arch));
 }
 
+/**
+ * A context beyond what the model (or, with `max_model_len`, the deployment) serves is an error
+ * that gives the limit, as vLLM refuses a max_model_len above the config's max_position_embeddings
+ * unless told otherwise. Models without a stated maximum (key/value specs) are not checked.
+ */
+function checkContext(spec: ModelSpec, context: number, o: Options | undefined): void {
+  const limit = o?.maxModelLen ?? spec.contextLength;
+  if (limit === undefined || context <= limit) return;
+  const whose =
+    o?.maxModelLen !== undefined
+      ? `max_model_len (${limit} tokens)`
+      : `the maximum context of ${spec.name} (${limit} tokens, its max_position_embeddings)`;
+  throw new InputError(
+    `context (context length) ${context} is longer than ${whose}; for a deployment that serves longer contexts (rope scaling), add "max_model_len=${context}" to options`,
+  );
+}
+
 const KV_PER_TOKEN_EXAMPLE = '=LLM_ESTIMATE("meta-llama/Llama-3.1-70B", "kv_cache_gib", 1, 8192, "bf16", "H100")';
 
 export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
@@ -172,8 +189,9 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
       gpu,
       options,
     ],
-    compute: (spec, metric, b, s, p, g, o) =>
-      estimateMetric(metric, {
+    compute: (spec, metric, b, s, p, g, o) => {
+      checkContext(spec, s, o);
+      return estimateMetric(metric, {
         arch: architectureOf(spec, o),
         batch: b,
         seqLen: s,
@@ -185,6 +203,7 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
           methodOf(o) === 'seed'
             ? { method: 'seed' }
             : { method: 'roofline', efficiency: resolveEfficiency(g, o), parallelism: parallelismOf(o) },
-      }),
+      });
+    },
   }),
 ];

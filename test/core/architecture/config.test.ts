@@ -108,7 +108,16 @@ const METRICS = [
 ];
 
 function estimate(model: string, precision = 'bf16', S = 32768) {
-  return invoke('LLM_ESTIMATE', [model, [METRICS], 4, S, precision, 'H100', 'n_gpus=2']) as unknown[][];
+  // GPT-2 serves 1024 tokens; the shapes are compared beyond it, as a rope-scaled deployment would run.
+  return invoke('LLM_ESTIMATE', [
+    model,
+    [METRICS],
+    4,
+    S,
+    precision,
+    'H100',
+    `n_gpus=2; max_model_len=${S}`,
+  ]) as unknown[][];
 }
 
 describe('a pasted config.json equals the preset', () => {

@@ -35,7 +35,8 @@ const config = fc.record({
 type Config = typeof config extends fc.Arbitrary<infer T> ? T : never;
 
 function metrics(c: Config, B = c.B, S = c.S) {
-  const options = `engine=${c.engine}; parallelism=${c.parallelism}; n_gpus=${c.nGpus}; output_tokens=${c.N}`;
+  // max_model_len: the properties hold at any context, past the model's own maximum too.
+  const options = `engine=${c.engine}; parallelism=${c.parallelism}; n_gpus=${c.nGpus}; output_tokens=${c.N}; max_model_len=${S}`;
   const row = invoke('LLM_ESTIMATE', [
     c.model,
     [['prefill_s', 'token_latency_s', 'generation_s', 'tokens_per_s', 'flops_prefill']],

@@ -7,7 +7,8 @@ import { PRECISIONS } from '../src/core/precision';
 import { DEFAULT_REQUEST, TEMPLATE_IDS, type SizingRequest, type TemplateId } from '../src/addon/request';
 import type { Arg } from '../src/sheets/cells';
 import { AVAILABLE_METHODS, ENGINES } from '../src/sheets/options';
-import { call, estimate, type Estimate } from './estimate';
+import { call, estimate, type Estimate, type SpeedMetric } from './estimate';
+import { METHOD_HELP, METHOD_HINTS, gpuHint } from './messages';
 import { insertSizingGrid } from './services';
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -53,17 +54,35 @@ function modelPresets(): ModelEntry[] {
 const gib = (v: number) => `${v.toFixed(2)} GiB`;
 const seconds = (v: number) => (v < 1 ? `${(v * 1000).toFixed(1)} ms` : `${v.toFixed(2)} s`);
 
+/** What the sidebar cannot estimate from: a field left empty or not a number. */
+class FormError extends Error {}
+
+/** The field's label, as its messages name it ("Batch", "Hidden size"). */
+function fieldName(input: HTMLInputElement): string {
+  return (input.labels?.[0]?.textContent ?? input.id).trim();
+}
+
+/**
+ * A number field's value. A cleared field is "required", never 0 (a number input reads "" both when
+ * empty and when its text is not a number).
+ */
+function numberField(id: string): number {
+  const input = $<HTMLInputElement>(id);
+  if (input.validity.badInput) throw new FormError(`${fieldName(input)} must be a number`);
+  if (input.value.trim() === '') throw new FormError(`${fieldName(input)} is required`);
+  return Number(input.value);
+}
+
 function customModel(): Arg {
-  const num = (id: string) => Number(($(id) as HTMLInputElement).value);
   return [
-    ['hidden', num('c-hidden')],
-    ['layers', num('c-layers')],
-    ['ffn', num('c-ffn')],
-    ['vocab', num('c-vocab')],
-    ['heads', num('c-heads')],
-    ['kv_heads', num('c-kv-heads')],
-    ['gated_ffn', ($('c-gated') as HTMLInputElement).checked ? 1 : 0],
-    ['tied_embeddings', ($('c-tied') as HTMLInputElement).checked ? 1 : 0],
+    ['hidden', numberField('c-hidden')],
+    ['layers', numberField('c-layers')],
+    ['ffn', numberField('c-ffn')],
+    ['vocab', numberField('c-vocab')],
+    ['heads', numberField('c-heads')],
+    ['kv_heads', numberField('c-kv-heads')],
+    ['gated_ffn', $<HTMLInputElement>('c-gated').checked ? 1 : 0],
+    ['tied_embeddings', $<HTMLInputElement>('c-tied').checked ? 1 : 0],
   ];
 }
 
@@ -84,25 +103,40 @@ function customModelConfig(): string {
   });
 }
 
+function usingCustom(): boolean {
+  return $<HTMLInputElement>('use-custom').checked;
+}
+
+/** The form as a request; throws a FormError naming the first empty or non-numeric field. */
 function readForm(): Omit<SizingRequest, 'template'> {
-  const value = (id: string) => ($(id) as HTMLInputElement | HTMLSelectElement).value.trim();
-  const int = (id: string) => Number(value(id));
+  const value = (id: string) => $<HTMLInputElement | HTMLSelectElement>(id).value.trim();
+  const model = value('model');
+  if (model === '' && !usingCustom()) throw new FormError('Model is required');
   return {
-    model: value('model'),
+    model,
     gpu: value('gpu'),
     precision: value('precision'),
     kvPrecision: value('kv-precision'),
-    batch: int('batch'),
-    context: int('context'),
-    outputTokens: int('output-tokens'),
-    nGpus: int('n-gpus'),
+    nGpus: numberField('n-gpus'),
+    batch: numberField('batch'),
+    context: numberField('context'),
+    outputTokens: numberField('output-tokens'),
     engine: value('engine') as SizingRequest['engine'],
     method: value('method') as SizingRequest['method'],
   };
 }
 
-function usingCustom(): boolean {
-  return ($('use-custom') as HTMLInputElement).checked;
+const SPEED_ROWS: readonly { id: string; metric: SpeedMetric; show: (v: number) => string }[] = [
+  { id: 'out-ttft', metric: 'prefill_s', show: seconds },
+  { id: 'out-tpot', metric: 'token_latency_s', show: seconds },
+  { id: 'out-tps', metric: 'tokens_per_s', show: (v) => v.toLocaleString('en-US', { maximumFractionDigits: 1 }) },
+];
+
+function flag(text: string): HTMLSpanElement {
+  const span = document.createElement('span');
+  span.className = 'flag';
+  span.textContent = text;
+  return span;
 }
 
 function showEstimate(result: Estimate, nGpus: number): void {
@@ -138,47 +172,97 @@ function showEstimate(result: Estimate, nGpus: number): void {
     `VRAM ${gib(total)}: weights ${gib(weights)}, KV cache ${gib(kv)}, activations ${gib(activations)}, overhead ${gib(overhead)}; GPU memory ${gib(limit)}`,
   );
   $('out-vram').textContent = gib(total);
+  // Per GPU repeats the total on one GPU: shown only when the model is split.
   $('out-per-gpu').textContent = gib(v.vram_per_gpu_gib as number);
+  $('out-per-gpu').hidden = nGpus === 1;
+  $('per-gpu-label').hidden = nGpus === 1;
   const fits = $('out-fits');
-  fits.textContent = v.fits ? 'yes' : 'no';
-  fits.className = v.fits ? 'fits' : 'nofit';
+  fits.textContent = result.fits ? 'yes' : 'no';
+  fits.className = result.fits ? 'fits' : 'nofit';
   $('out-gpus-needed').textContent = String(result.gpusNeeded);
-  $('out-ttft').textContent = seconds(v.prefill_s as number);
-  $('out-tpot').textContent = seconds(v.token_latency_s as number);
-  $('out-tps').textContent = (v.tokens_per_s as number).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  // Speed is computed even when the model does not fit, and says so beside each figure.
+  const speed = result.speed;
+  for (const row of SPEED_ROWS) {
+    const dd = $(row.id);
+    if (speed.available) {
+      dd.className = '';
+      dd.title = result.fits ? '' : 'Computed as if it fit; this configuration does not fit in the GPUs’ memory';
+      dd.replaceChildren(row.show(speed.values[row.metric]), ...(result.fits ? [] : [flag('(does not fit)')]));
+    } else {
+      dd.className = 'unavailable';
+      dd.title = speed.reason;
+      dd.textContent = 'unavailable';
+    }
+  }
+  $('speed-note').textContent = speed.available ? '' : `Speed unavailable: ${speed.reason}.`;
   $('out-params').textContent = (v.params as number).toLocaleString('en-US');
 }
 
+/** Insert is offered only when the estimate shows no error, and not while an insertion runs. */
+const state = { estimateOk: false, inserting: false };
+
+function syncInsert(): void {
+  const button = $<HTMLButtonElement>('insert');
+  button.disabled = state.inserting || !state.estimateOk;
+  button.title = state.estimateOk ? '' : 'Fix the error in the estimate to insert';
+}
+
+const TEMPLATE_HINTS: Readonly<Record<TemplateId, string>> = {
+  sizing: 'This model on this GPU, as formulas.',
+  'gpu-comparison': 'This model across a list of GPUs.',
+  sweep: 'Batch sizes down, contexts across.',
+};
+
+function updateHints(request: Pick<SizingRequest, 'gpu' | 'precision' | 'method'>): void {
+  const preset = GPU_PRESETS.find((g) => g.id === request.gpu);
+  $('gpu-hint').textContent = preset ? gpuHint(preset, request.precision) : '';
+  $('method-hint').textContent = METHOD_HINTS[request.method] ?? '';
+  const template = $<HTMLSelectElement>('template').value as TemplateId;
+  $('template-hint').textContent = TEMPLATE_HINTS[template] ?? '';
+}
+
 function update(): void {
-  const request = readForm();
   const errorBox = $('estimate-error');
+  const select = (id: string) => $<HTMLSelectElement>(id).value;
+  updateHints({
+    gpu: select('gpu'),
+    precision: select('precision'),
+    method: select('method') as SizingRequest['method'],
+  });
   try {
+    const request = readForm();
     const result = estimate(request, usingCustom() ? customModel() : request.model);
     showEstimate(result, request.nGpus);
     errorBox.textContent = '';
     $('estimate').hidden = false;
+    state.estimateOk = true;
   } catch (error) {
     errorBox.textContent = (error as Error).message;
     $('estimate').hidden = true;
+    state.estimateOk = false;
   }
-  const preset = GPU_PRESETS.find((g) => g.id === request.gpu);
-  $('gpu-hint').textContent = preset
-    ? `${preset.memoryGb.value} GB, ${preset.bandwidthGbs.value.toLocaleString('en-US')} GB/s, ` +
-      `${preset.peaks.fp16?.value ?? preset.peaks.bf16?.value ?? '–'} dense FP16 TFLOPS`
-    : '';
+  syncInsert();
 }
 
 async function insert(): Promise<void> {
-  const button = $('insert') as HTMLButtonElement;
+  if (state.inserting || !state.estimateOk) return;
   const status = $('status');
-  const template = ($('template') as HTMLSelectElement).value as TemplateId;
-  const form = readForm();
-  const request: SizingRequest = {
-    ...form,
-    model: usingCustom() ? customModelConfig() : form.model,
-    template: TEMPLATE_IDS.includes(template) ? template : 'sizing',
-  };
-  button.disabled = true;
+  const template = $<HTMLSelectElement>('template').value as TemplateId;
+  let request: SizingRequest;
+  try {
+    const form = readForm();
+    request = {
+      ...form,
+      model: usingCustom() ? customModelConfig() : form.model,
+      template: TEMPLATE_IDS.includes(template) ? template : 'sizing',
+    };
+  } catch (error) {
+    status.className = 'error';
+    status.textContent = (error as Error).message;
+    return;
+  }
+  state.inserting = true;
+  syncInsert();
   status.className = '';
   status.textContent = 'Inserting…';
   try {
@@ -188,7 +272,8 @@ async function insert(): Promise<void> {
     status.className = 'error';
     status.textContent = (error as Error).message;
   } finally {
-    button.disabled = false;
+    state.inserting = false;
+    syncInsert();
   }
 }
 
@@ -202,8 +287,9 @@ function init(): void {
       return option;
     }),
   );
-  ($('model') as HTMLInputElement).value = DEFAULT_REQUEST.model;
-  $('model-hint').textContent = `${models.length} presets; type to search, or paste a Hugging Face id.`;
+  $<HTMLInputElement>('model').value = DEFAULT_REQUEST.model;
+  $('model-hint').textContent =
+    `${models.length} presets: type a preset’s name or its Hugging Face id, or paste a config.json (nothing is downloaded).`;
   fillSelect(
     $('gpu'),
     GPU_PRESETS.map((g) => ({ value: g.id, label: `${g.name} (${g.memoryGb.value} GB)` })),
@@ -222,9 +308,11 @@ function init(): void {
     AVAILABLE_METHODS.map((m) => ({ value: m, label: m })),
     DEFAULT_REQUEST.method,
   );
+  $('method').title = METHOD_HELP;
   $('form').addEventListener('input', update);
   $('form').addEventListener('change', update);
   $('form').addEventListener('submit', (event) => event.preventDefault());
+  $('template').addEventListener('change', update);
   $('insert').addEventListener('click', () => void insert());
   update();
 }

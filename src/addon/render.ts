@@ -2,13 +2,23 @@
  * Rendering any template (templates.ts) for a request into a SheetPlan. The one piece of code that
  * lays templates out: inputs at the top left, sections below (or beside), each block written whole.
  */
+import { parseHfConfig } from '../core/architecture/config';
 import { GPU_PRESETS } from '../core/gpus/catalog';
 import { PRECISIONS } from '../core/precision';
 import { AVAILABLE_METHODS, ENGINES } from '../sheets/options';
 import { a1, range } from './a1';
 import type { Block, CellContent, ChartSpec, ConditionalFormat, SheetPlan, Validation } from './plan';
 import type { SizingRequest } from './request';
-import { INPUTS, OPTIONS_FORMULA, TEMPLATES, type InputKey, type ListSource, type Section } from './templates';
+import {
+  DOES_NOT_FIT,
+  INPUTS,
+  NO_FIT_COLORS,
+  OPTIONS_FORMULA,
+  TEMPLATES,
+  type InputKey,
+  type ListSource,
+  type Section,
+} from './templates';
 
 const LIST_VALUES: Readonly<Record<ListSource, () => readonly string[]>> = {
   gpus: () => GPU_PRESETS.map((g) => g.id),
@@ -38,6 +48,40 @@ function quoteList(values: readonly string[]): string {
   return `{${values.map((v) => `"${v}"`).join(',')}}`;
 }
 
+const TITLE_MODEL_CHARS = 60;
+
+/**
+ * How a sheet's title names the model: a preset as typed; a pasted config.json by the name it
+ * states or else by its shape ("custom model (H 5120, L 40, …)"), never as raw JSON; other long
+ * text shortened.
+ */
+export function modelTitle(model: string): string {
+  const text = model.trim().replace(/\s+/g, ' ');
+  if (text.startsWith('{')) {
+    try {
+      const { spec, name } = parseHfConfig(text);
+      if (name) return shorten(name);
+      const shape = [`H ${spec.hidden}`, `L ${spec.layers}`, `F ${spec.ffn}`, `V ${spec.vocab}`];
+      if (spec.heads !== undefined) shape.push(`${spec.heads} heads`);
+      if (spec.kvHeads !== undefined) shape.push(`${spec.kvHeads} KV heads`);
+      if (spec.experts) shape.push(`${spec.experts} experts`);
+      return `custom model (${shape.join(', ')})`;
+    } catch {
+      // Not a usable config: the sheet's own cells will say why; the title just stays short.
+    }
+  }
+  return shorten(text);
+}
+
+function shorten(text: string): string {
+  return text.length > TITLE_MODEL_CHARS ? `${text.slice(0, TITLE_MODEL_CHARS - 1).trimEnd()}…` : text;
+}
+
+/** A conditional-format formula, TRUE where `fits` (a cell reference) is FALSE; never an error. */
+const noFit = (fits: string) => `=IF(ISLOGICAL(${fits}),NOT(${fits}),FALSE)`;
+/** The cell formula writing DOES_NOT_FIT where `fits` is FALSE, and nothing otherwise. */
+const noFitLabel = (fits: string) => `=IF(ISLOGICAL(${fits}),IF(${fits},"","${DOES_NOT_FIT}"),"")`;
+
 /** Inserts `value` into a sorted axis if it is not there already. */
 function withValue(axis: readonly number[], value: number): number[] {
   return axis.includes(value) ? [...axis] : [...axis, value].sort((a, b) => a - b);
@@ -52,7 +96,12 @@ export function renderTemplate(request: SizingRequest): SheetPlan {
   const refs = new Map<string, string>();
 
   const gpuText = template.inputs.includes('gpu') ? ` on ${request.gpu}` : '';
-  blocks.push({ row: 1, col: 1, style: 'title', values: [[`${template.title}: ${request.model}${gpuText}`]] });
+  blocks.push({
+    row: 1,
+    col: 1,
+    style: 'title',
+    values: [[`${template.title}: ${modelTitle(request.model)}${gpuText}`]],
+  });
   blocks.push({
     row: 2,
     col: 1,
@@ -139,16 +188,46 @@ function renderSection(
 ): number {
   switch (section.kind) {
     case 'outputs': {
-      out.blocks.push({ row, col: 1, style: 'header', values: [[section.title, '']] });
-      section.rows.forEach((r, i) => refs.set(`out:${r.key}`, a1(row + 1 + i, INPUT_COL, true)));
+      const first = row + 1;
+      section.rows.forEach((r, i) => refs.set(`out:${r.key}`, a1(first + i, INPUT_COL, true)));
+      // Beside each speed figure: "does not fit" when the section's fits cell is FALSE.
+      const fitsIndex = section.fits === undefined ? -1 : section.rows.findIndex((r) => r.key === section.fits);
+      const fits = fitsIndex >= 0 ? a1(first + fitsIndex, INPUT_COL, true) : undefined;
+      const marked = fits !== undefined && section.rows.some((r) => r.speed);
+      const marker = (speed: boolean | undefined): CellContent[] => (marked ? [speed ? noFitLabel(fits) : null] : []);
+      out.blocks.push({ row, col: 1, style: 'header', values: [[section.title, '', ...marker(false)]] });
       out.blocks.push({
-        row: row + 1,
+        row: first,
         col: 1,
         style: 'output',
-        values: section.rows.map((r) => [r.label, fill(r.formula, refs)]),
-        numberFormats: section.rows.map((r) => ['', r.format]),
+        values: section.rows.map((r) => [r.label, fill(r.formula, refs), ...marker(r.speed)]),
+        numberFormats: section.rows.map((r) => ['', r.format, ...(marked ? [''] : [])]),
       });
-      return row + 1 + section.rows.length + 1;
+      if (marked) {
+        out.conditionalFormats.push({
+          row: first + fitsIndex,
+          col: INPUT_COL,
+          rows: 1,
+          cols: 1,
+          formula: noFit(fits),
+          ...NO_FIT_COLORS,
+        });
+        // One rule per run of consecutive speed rows, over the figure and its marker.
+        section.rows.forEach((r, i) => {
+          if (!r.speed || section.rows[i - 1]?.speed) return;
+          let n = 1;
+          while (section.rows[i + n]?.speed) n++;
+          out.conditionalFormats.push({
+            row: first + i,
+            col: INPUT_COL,
+            rows: n,
+            cols: 2,
+            formula: noFit(fits),
+            ...NO_FIT_COLORS,
+          });
+        });
+      }
+      return first + section.rows.length + 1;
     }
     case 'breakdown': {
       // Beside the inputs: a header row of parts and one row of values, charted as a stacked bar.
@@ -187,7 +266,7 @@ function renderSection(
         row,
         col: 1,
         style: 'header',
-        values: [['GPU', 'Memory (GB)', ...section.metrics.map((m) => m.label), 'GPUs needed (by memory)']],
+        values: [['GPU', 'Memory (GB)', ...section.metrics.map((m) => m.label), 'GPUs needed (by memory)', 'Note']],
       });
       out.blocks.push({
         row: first,
@@ -206,6 +285,8 @@ function renderSection(
       });
       const metricsCol = 3;
       const vramIndex = section.metrics.findIndex((m) => m.metric === 'vram_gib');
+      const fitsIndex = section.metrics.findIndex((m) => m.metric === 'fits');
+      const fitsCol = metricsCol + fitsIndex;
       const formulas: CellContent[][] = Array.from({ length: n }, (_, i) => {
         const r = first + i;
         const memory = i === 0 ? `=LLM_GPU(${gpuRange},"memory_gb")` : null;
@@ -220,15 +301,28 @@ function renderSection(
           vramIndex >= 0
             ? `=IF(OR(${a1(r, 1)}="",NOT(ISNUMBER(${a1(r, 2)}))),"",IFERROR(ROUNDUP(${a1(r, metricsCol + vramIndex)}/(${a1(r, 2)}*10^9/2^30),0),""))`
             : null;
-        return [memory, estimate, ...section.metrics.slice(1).map(() => null), needed];
+        const note = fitsIndex >= 0 ? noFitLabel(a1(r, fitsCol)) : null;
+        return [memory, estimate, ...section.metrics.slice(1).map(() => null), needed, note];
       });
       out.blocks.push({
         row: first,
         col: 2,
         style: 'output',
         values: formulas,
-        numberFormats: formulas.map(() => ['0', ...section.metrics.map((m) => m.format), '0']),
+        numberFormats: formulas.map(() => ['0', ...section.metrics.map((m) => m.format), '0', '']),
       });
+      if (fitsIndex >= 0) {
+        // Red where the row's GPU cannot hold the model: its fits cell, its speed figures and the note.
+        const fitsRef = `$${a1(first, fitsCol)}`; // column fixed, row relative: each row's own fits cell
+        const columns = [
+          fitsCol,
+          ...section.metrics.flatMap((m, j) => (m.speed ? [metricsCol + j] : [])),
+          metricsCol + section.metrics.length + 1,
+        ];
+        for (const col of columns) {
+          out.conditionalFormats.push({ row: first, col, rows: n, cols: 1, formula: noFit(fitsRef), ...NO_FIT_COLORS });
+        }
+      }
       return first + n + 1;
     }
     case 'sweep': {

@@ -49,17 +49,33 @@ export interface OutputRow {
   readonly label: string;
   readonly formula: string;
   readonly format: string;
+  /**
+   * A speed figure: computed even when the model does not fit, and then marked beside it (the
+   * section's `fits` row is FALSE) with DOES_NOT_FIT and the red of the sweep.
+   */
+  readonly speed?: boolean;
 }
 
 export interface MetricColumn {
   readonly metric: string;
   readonly label: string;
   readonly format: string;
+  /** A speed figure: coloured in the rows whose fits column is FALSE (see OutputRow.speed). */
+  readonly speed?: boolean;
 }
 
+/** What a sheet writes beside a speed figure whose configuration does not fit in the GPUs' memory. */
+export const DOES_NOT_FIT = 'does not fit';
+
+/** The colours a sheet marks what does not fit with (the sweep's, and every template's). */
+export const NO_FIT_COLORS = { background: '#f4c7c3', fontColor: '#a50e0e' } as const;
+
 export type Section =
-  /** Label/formula rows under a header. */
-  | { readonly kind: 'outputs'; readonly title: string; readonly rows: readonly OutputRow[] }
+  /**
+   * Label/formula rows under a header. `fits`: the key of the row saying whether the model fits;
+   * its FALSE marks the speed rows.
+   */
+  | { readonly kind: 'outputs'; readonly title: string; readonly rows: readonly OutputRow[]; readonly fits?: string }
   /** A one-row breakdown beside the inputs and a stacked bar chart of it. */
   | {
       readonly kind: 'breakdown';
@@ -102,7 +118,8 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
     id: 'sizing',
     sheetName: 'LLM sizing',
     title: 'LLM sizing',
-    description: 'Memory and speed of one model on one GPU type. Edit the blue input cells; every result is a formula.',
+    description:
+      'Memory and speed of one model on one GPU type. Edit the blue input cells; every result is a formula. Red marks speed figures of a configuration that does not fit.',
     inputs: [
       'model',
       'gpu',
@@ -119,6 +136,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
       {
         kind: 'outputs',
         title: 'Results',
+        fits: 'fits',
         rows: [
           { key: 'params', label: 'Parameters', formula: estimate('params'), format: '#,##0' },
           { key: 'active', label: 'Active parameters per token', formula: estimate('active_params'), format: '#,##0' },
@@ -140,14 +158,33 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
             formula: '=ROUNDUP({out:vram}/{out:gpuMemory},0)',
             format: '0',
           },
-          { key: 'ttft', label: 'Time to first token (s)', formula: estimate('prefill_s'), format: '0.000' },
-          { key: 'tpot', label: 'Time per output token (s)', formula: estimate('token_latency_s'), format: '0.0000' },
-          { key: 'tps', label: 'Tokens/s (all sequences)', formula: estimate('tokens_per_s'), format: '#,##0.0' },
+          {
+            key: 'ttft',
+            label: 'Time to first token (s)',
+            formula: estimate('prefill_s'),
+            format: '0.000',
+            speed: true,
+          },
+          {
+            key: 'tpot',
+            label: 'Time per output token (s)',
+            formula: estimate('token_latency_s'),
+            format: '0.0000',
+            speed: true,
+          },
+          {
+            key: 'tps',
+            label: 'Tokens/s (all sequences)',
+            formula: estimate('tokens_per_s'),
+            format: '#,##0.0',
+            speed: true,
+          },
           {
             key: 'generation',
             label: 'Time for prompt and all output tokens (s)',
             formula: estimate('generation_s'),
             format: '0.00',
+            speed: true,
           },
         ],
       },
@@ -168,7 +205,8 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
     id: 'gpu-comparison',
     sheetName: 'LLM GPU comparison',
     title: 'LLM GPU comparison',
-    description: 'One model across GPU types. Edit the inputs or the GPU list (add names in the blank rows).',
+    description:
+      'One model across GPU types. Edit the inputs or the GPU list (add names in the blank rows). Red marks GPUs the model does not fit on.',
     inputs: ['model', 'precision', 'kvPrecision', 'batch', 'context', 'outputTokens', 'nGpus', 'engine', 'method'],
     sections: [
       {
@@ -179,8 +217,8 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
         metrics: [
           { metric: 'vram_gib', label: 'Total VRAM (GiB)', format: '0.00' },
           { metric: 'fits', label: 'Fits', format: '' },
-          { metric: 'tokens_per_s', label: 'Tokens/s', format: '#,##0.0' },
-          { metric: 'prefill_s', label: 'Time to first token (s)', format: '0.000' },
+          { metric: 'tokens_per_s', label: 'Tokens/s', format: '#,##0.0', speed: true },
+          { metric: 'prefill_s', label: 'Time to first token (s)', format: '0.000', speed: true },
         ],
       },
     ],

@@ -72,8 +72,8 @@ const server = createServer(async (request, response) => {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   try {
     if (request.method === 'POST' && path === '/export.xlsx') {
-      const { sheets } = JSON.parse(await readBody(request));
-      const xlsx = await workbookToXlsx(sheets);
+      const { sheets, spills } = JSON.parse(await readBody(request));
+      const xlsx = await workbookToXlsx(sheets, { spills });
       response.writeHead(200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': 'attachment; filename="llm-sizing.xlsx"',

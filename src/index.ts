@@ -28,6 +28,8 @@ export const SERVER_FUNCTIONS = [
   'insertGpuComparisonTemplate',
   'insertSweepTemplate',
   'insertSizingGrid',
+  'freezeSelectedResults',
+  'freezeSheetResults',
 ] as const satisfies readonly (keyof typeof server)[];
 
 /** Runs a custom function as Sheets calls it. */

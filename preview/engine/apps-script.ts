@@ -5,7 +5,8 @@
  * cannot hold (formats, notes, validations, conditional formats, charts, menus) is kept per sheet,
  * and every call is recorded so tests can count writes.
  */
-import type { HyperFormula, RawCellContent } from 'hyperformula';
+import { DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
+import { formatValue } from './format';
 
 export interface RecordedCall {
   readonly target: string;
@@ -58,10 +59,30 @@ export interface AppsScriptShim {
   readonly globals: Record<string, unknown>;
   readonly calls: RecordedCall[];
   readonly extras: Map<string, SheetExtras>;
-  /** Menus added with addToUi, and sidebars shown. */
-  readonly ui: { menus: MenuItem[][]; sidebars: { file: string; title: string }[]; alerts: string[] };
+  /** Menus added with addToUi, sidebars shown, alert titles, and toasts. */
+  readonly ui: {
+    menus: MenuItem[][];
+    sidebars: { file: string; title: string }[];
+    alerts: string[];
+    toasts: { message: string; title: string }[];
+  };
   /** The lock's state, for tests: how often it was taken and whether it is held now. */
   readonly lock: { acquired: number; held: boolean };
+  /**
+   * Selects ranges, as a user clicking in the sheet does: `sheet` becomes the active sheet and the
+   * ranges (A1 notation, the last one current) what getActiveRangeList and getActiveRange return.
+   * Until then the selection is A1 of the active sheet, as in a sheet just opened.
+   */
+  setActiveRange(sheet: string, ranges: string | readonly string[]): void;
+  /** The active sheet's name (what getActiveSheet returns). */
+  activeSheet(): string;
+}
+
+/** Error text as Apps Script's getValues returns it for an error cell. */
+function errorText(error: DetailedCellError): string {
+  if (error.value === '#SPILL!' || error.value === '#CYCLE!') return '#REF!';
+  if (error.value === '#LIC!') return '#ERROR!';
+  return error.value;
 }
 
 function columnLetter(col: number): string {
@@ -89,9 +110,10 @@ function parseA1(a1: string): { row: number; col: number; rows: number; cols: nu
 export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
   const calls: RecordedCall[] = [];
   const extras = new Map<string, SheetExtras>();
-  const ui: AppsScriptShim['ui'] = { menus: [], sidebars: [], alerts: [] };
+  const ui: AppsScriptShim['ui'] = { menus: [], sidebars: [], alerts: [], toasts: [] };
   const lock = { acquired: 0, held: false };
   let activeSheetName: string | undefined;
+  let selection: { sheet: string; ranges: string[] } | undefined;
 
   const record = (target: string, method: string, args: readonly unknown[]) => calls.push({ target, method, args });
 
@@ -169,12 +191,27 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
       setValue(value: unknown) {
         return range.setValues([[value]]);
       },
-      getValues() {
-        return hf.getRangeValues({
-          start: { sheet: sheetId(sheetName), row: row - 1, col: col - 1 },
-          end: { sheet: sheetId(sheetName), row: row - 2 + rows, col: col - 2 + cols },
-        });
+      getLastRow: () => row + rows - 1,
+      getLastColumn: () => col + cols - 1,
+      /** Values as Apps Script returns them: '' for an empty cell, an error as its text ("#ERROR!"). */
+      getValues(): unknown[][] {
+        return hf
+          .getRangeValues({
+            start: { sheet: sheetId(sheetName), row: row - 1, col: col - 1 },
+            end: { sheet: sheetId(sheetName), row: row - 2 + rows, col: col - 2 + cols },
+          })
+          .map((r) => r.map((v) => (v instanceof DetailedCellError ? errorText(v) : (v ?? ''))));
       },
+      /** Values as text, as the cells show them (number formats applied). */
+      getDisplayValues(): string[][] {
+        const values = range.getValues();
+        const formats = extrasOf(sheetName).numberFormats;
+        return values.map((r, i) => r.map((v, j) => formatValue(v, formats.get(`${columnLetter(col + j)}${row + i}`))));
+      },
+      /**
+       * Formulas, '' where a cell holds none. As in Sheets, only an array formula's top-left cell has
+       * it; the cells its result spilled into read '' (HyperFormula gives them no formula either).
+       */
       getFormulas() {
         return hf
           .getRangeFormulas({
@@ -207,6 +244,27 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
         extrasOf(sheetName).notes.set(a1.split(':')[0], note);
         return range;
       },
+      getNote: () => extrasOf(sheetName).notes.get(a1.split(':')[0]) ?? '',
+      /** Every cell's note, '' where none. */
+      getNotes(): string[][] {
+        const notes = extrasOf(sheetName).notes;
+        return Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: cols }, (_, c) => notes.get(`${columnLetter(col + c)}${row + r}`) ?? ''),
+        );
+      },
+      /** Sets every cell's note; '' (or null) removes it. */
+      setNotes(notes: (string | null)[][]) {
+        record(target, 'setNotes', [notes]);
+        checkShape(notes, 'setNotes');
+        let i = 0;
+        for (const cell of cells()) {
+          const note = notes[Math.floor(i / cols)][i % cols];
+          if (note === '' || note === null) extrasOf(sheetName).notes.delete(cell);
+          else extrasOf(sheetName).notes.set(cell, String(note));
+          i++;
+        }
+        return range;
+      },
       setDataValidation(rule: DataValidation) {
         record(target, 'setDataValidation', [rule]);
         extrasOf(sheetName).validations.push({ range: a1, rule });
@@ -219,8 +277,20 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
   type ShimRange = ReturnType<typeof makeRange>;
 
   const makeSheet = (name: string) => {
+    const dimensions = () => hf.getSheetDimensions(sheetId(name));
     const sheet = {
       getName: () => name,
+      /** The last row and column with content (array results included); 0 on an empty sheet. */
+      getLastRow: () => dimensions().height,
+      getLastColumn: () => dimensions().width,
+      /** A new sheet in Sheets has 1000 rows and 26 columns. */
+      getMaxRows: () => Math.max(1000, dimensions().height),
+      getMaxColumns: () => Math.max(26, dimensions().width),
+      /** A1 to the last row and column with content (A1 alone on an empty sheet). */
+      getDataRange: (): ShimRange => {
+        const { height, width } = dimensions();
+        return makeRange(name, 1, 1, Math.max(1, height), Math.max(1, width));
+      },
       getRange(a: number | string, col?: number, rows = 1, cols = 1): ShimRange {
         if (typeof a === 'string') {
           const p = parseA1(a);
@@ -294,8 +364,40 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
       activeSheetName = sheet.getName();
       return sheet;
     },
-    getActiveSheet: () => makeSheet(activeSheetName ?? hf.getSheetNames()[0]),
+    getActiveSheet: () => makeSheet(activeName()),
+    getActiveRangeList: () => rangeList(),
+    getActiveRange: () => {
+      const ranges = rangeList().getRanges();
+      return ranges[ranges.length - 1];
+    },
+    getSelection: () => ({
+      getActiveSheet: () => makeSheet(activeName()),
+      getActiveRangeList: () => rangeList(),
+      getActiveRange: () => spreadsheet.getActiveRange(),
+      getCurrentCell: () => {
+        const r = spreadsheet.getActiveRange();
+        return makeSheet(r.getSheet().getName()).getRange(r.getRow(), r.getColumn());
+      },
+    }),
+    toast(message: string, title = '', timeoutSeconds?: number) {
+      record('spreadsheet', 'toast', [message, title, timeoutSeconds]);
+      ui.toasts.push({ message, title });
+    },
   };
+
+  function activeName(): string {
+    return activeSheetName !== undefined && hf.getSheetId(activeSheetName) !== undefined
+      ? activeSheetName
+      : hf.getSheetNames()[0];
+  }
+
+  /** The selected ranges of the active sheet (A1 until something is selected there). */
+  function rangeList() {
+    const sheet = makeSheet(activeName());
+    const a1s = selection && selection.sheet === activeName() ? selection.ranges : ['A1'];
+    const ranges = a1s.map((a) => sheet.getRange(a));
+    return { getRanges: () => [...ranges] };
+  }
 
   const validationBuilder = () => {
     const rule: DataValidation = { allowInvalid: true, helpText: '' };
@@ -370,6 +472,11 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
 
   const SpreadsheetApp = {
     getActiveSpreadsheet: () => spreadsheet,
+    getActive: () => spreadsheet,
+    getActiveSheet: () => spreadsheet.getActiveSheet(),
+    getActiveRange: () => spreadsheet.getActiveRange(),
+    getActiveRangeList: () => spreadsheet.getActiveRangeList(),
+    getSelection: () => spreadsheet.getSelection(),
     flush: () => record('SpreadsheetApp', 'flush', []),
     newDataValidation: validationBuilder,
     newConditionalFormatRule: conditionalBuilder,
@@ -383,7 +490,8 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
         record('ui', 'showSidebar', [output]);
         ui.sidebars.push(output);
       },
-      alert(title: string) {
+      alert(title: string, message?: string) {
+        record('ui', 'alert', message === undefined ? [title] : [title, message]);
         ui.alerts.push(title);
       },
       ButtonSet: { OK: 'OK' },
@@ -419,5 +527,19 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
     },
   };
 
-  return { globals: { SpreadsheetApp, LockService, HtmlService }, calls, extras, ui, lock };
+  return {
+    globals: { SpreadsheetApp, LockService, HtmlService },
+    calls,
+    extras,
+    ui,
+    lock,
+    setActiveRange(sheet, ranges) {
+      if (hf.getSheetId(sheet) === undefined) throw new Error(`shim: no sheet named "${sheet}"`);
+      const list = typeof ranges === 'string' ? [ranges] : [...ranges];
+      for (const a of list) parseA1(a);
+      activeSheetName = sheet;
+      selection = { sheet, ranges: list.length > 0 ? list : ['A1'] };
+    },
+    activeSheet: () => activeName(),
+  };
 }

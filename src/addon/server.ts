@@ -1,9 +1,12 @@
 /**
- * The only file that touches Apps Script services: the add-on menu, the sidebar, and inserting a
- * template. Everything it writes comes from a SheetPlan (render.ts); it applies each block with one
- * batched call and never writes into an existing sheet. Global code here does nothing: functions
- * run only when Sheets calls them.
+ * The only file that touches Apps Script services: the add-on menu, the sidebar, inserting a
+ * template, and freezing results as values. A template comes from a SheetPlan (render.ts), applied
+ * block by block with one batched call each, never into an existing sheet; freezing writes what
+ * freeze.ts plans, one batched call per rectangle. Global code here does nothing: functions run
+ * only when Sheets calls them.
  */
+import { getFunction } from '../sheets/registry';
+import { freezeMessage, freezeWindow, planFreeze, type FreezePlan, type ShapeOf } from './freeze';
 import type { Block, SheetPlan } from './plan';
 import { renderTemplate } from './render';
 import { DEFAULT_REQUEST, parseRequest, type TemplateId } from './request';
@@ -34,6 +37,9 @@ export function onOpen(): void {
         .addItem('Batch × context sweep', 'insertSweepTemplate'),
     )
     .addSeparator()
+    .addItem('Freeze selected results as values', 'freezeSelectedResults')
+    .addItem("Freeze whole sheet's results as values", 'freezeSheetResults')
+    .addSeparator()
     .addItem('About', 'showAbout')
     .addToUi();
 }
@@ -53,7 +59,8 @@ export function showAbout(): void {
     'LLM Sizing for Sheets',
     'GPU memory, speed and GPU counts for large language models, as formulas: LLM_ESTIMATE, LLM_VRAM, ' +
       'LLM_GPU and more (type =LLM_ in a cell). Open the sizing sidebar to pick a model and a GPU, or ' +
-      'insert a planning sheet from the menu.',
+      'insert a planning sheet from the menu. Before sharing a sheet with someone who does not have the ' +
+      "add-on, freeze its results as values (menu: Freeze …): each formula is kept in its cell's note.",
     ui.ButtonSet.OK,
   );
 }
@@ -80,10 +87,8 @@ export function insertSweepTemplate(): string {
  */
 export function insertSizingGrid(rawRequest: unknown): string {
   const plan = renderTemplate(parseRequest(rawRequest));
-  const lock = LockService.getDocumentLock();
   // Two quick clicks must not race for the same sheet name.
-  lock.waitLock(20000);
-  try {
+  return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const name = uniqueSheetName(
       spreadsheet.getSheets().map((s) => s.getName()),
@@ -94,9 +99,102 @@ export function insertSizingGrid(rawRequest: unknown): string {
     spreadsheet.setActiveSheet(sheet);
     SpreadsheetApp.flush();
     return name;
+  });
+}
+
+function withDocumentLock<T>(run: () => T): T {
+  const lock = LockService.getDocumentLock();
+  lock.waitLock(20000);
+  try {
+    return run();
   } finally {
     lock.releaseLock();
   }
+}
+
+/** What freezing did, as the menu item reports it (also returned, for google.script.run and tests). */
+export interface FreezeSummary {
+  /** LLM_ formulas replaced by their values, and the cells that became values (arrays count whole). */
+  readonly formulas: number;
+  readonly cells: number;
+  /** LLM_ formulas left as they are: showing an error, still loading, or of unknown array size. */
+  readonly skipped: number;
+  /** setValues calls made (one per rectangle of frozen cells). */
+  readonly writes: number;
+  readonly message: string;
+}
+
+const shapeOf: ShapeOf = (name, argShapes) => getFunction(name).resultShape(argShapes);
+
+/**
+ * Replaces the LLM_ formulas in the selection (every selected range) by their current values, so
+ * the sheet reads the same without the add-on; each formula is kept in its cell's note.
+ */
+export function freezeSelectedResults(): FreezeSummary {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const list = spreadsheet.getActiveRangeList();
+    const active = spreadsheet.getActiveRange();
+    const ranges = list ? list.getRanges() : active ? [active] : [];
+    return finishFreeze(
+      ranges.map((r) => freezeRange(r)),
+      'selection',
+    );
+  });
+}
+
+/** Replaces every LLM_ formula on the active sheet by its current value (see freezeSelectedResults). */
+export function freezeSheetResults(): FreezeSummary {
+  return withDocumentLock(() => {
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    return finishFreeze([freezeRange(sheet.getDataRange())], 'sheet');
+  });
+}
+
+function finishFreeze(plans: FreezePlan[], scope: 'selection' | 'sheet'): FreezeSummary {
+  SpreadsheetApp.flush();
+  const message = freezeMessage(plans, scope);
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, 'LLM Sizing', 8);
+  return {
+    formulas: plans.reduce((n, p) => n + p.frozen.length, 0),
+    cells: plans.reduce((n, p) => n + p.cells, 0),
+    skipped: plans.reduce((n, p) => n + p.skipped.length, 0),
+    writes: plans.reduce((n, p) => n + p.writes.length, 0),
+    message,
+  };
+}
+
+/**
+ * Freezes one range: reads the sheet from A1 to just past the range (and past any array result
+ * reaching into it) once, and writes each rectangle freeze.ts plans with one setValues and, where
+ * a note changes, one setNotes.
+ */
+function freezeRange(range: GoogleAppsScript.Spreadsheet.Range): FreezePlan {
+  const sheet = range.getSheet();
+  const last = { row: sheet.getLastRow(), col: sheet.getLastColumn() };
+  const target = { row: range.getRow(), col: range.getColumn(), rows: range.getNumRows(), cols: range.getNumColumns() };
+  const empty: FreezePlan = { writes: [], frozen: [], skipped: [], cells: 0 };
+  if (last.row < target.row || last.col < target.col) return empty;
+  const head = sheet
+    .getRange(1, 1, Math.min(last.row, target.row + target.rows - 1), Math.min(last.col, target.col + target.cols - 1))
+    .getFormulas();
+  const size = freezeWindow(head, target, last, shapeOf);
+  const window = sheet.getRange(1, 1, size.rows, size.cols);
+  const formulas = size.rows === head.length && size.cols === head[0].length ? head : window.getFormulas();
+  const plan = planFreeze({
+    origin: { row: 1, col: 1 },
+    formulas,
+    values: window.getValues(),
+    notes: window.getNotes(),
+    target,
+    shapeOf,
+  });
+  for (const write of plan.writes) {
+    const cells = sheet.getRange(write.row, write.col, write.rows, write.cols);
+    cells.setValues(write.values);
+    if (write.notes) cells.setNotes(write.notes);
+  }
+  return plan;
 }
 
 function applyPlan(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: SheetPlan): void {

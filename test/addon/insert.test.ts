@@ -193,7 +193,15 @@ describe('the server', () => {
     wb.global.onOpen();
     expect(wb.shim.calls.map((c) => c.method)).toEqual(['addToUi']);
     const [menu] = wb.shim.ui.menus;
-    expect(menu.map((item) => item.caption)).toEqual(['Open sizing sidebar', 'Insert template', '---', 'About']);
+    expect(menu.map((item) => item.caption)).toEqual([
+      'Open sizing sidebar',
+      'Insert template',
+      '---',
+      'Freeze selected results as values',
+      "Freeze whole sheet's results as values",
+      '---',
+      'About',
+    ]);
     expect(menu[1].items?.map((i) => i.functionName)).toEqual([
       'insertSizingTemplate',
       'insertGpuComparisonTemplate',

@@ -9,6 +9,7 @@ import { createAppsScriptShim, type SheetExtras } from '../engine/apps-script';
 import { explainError, formatValue, parseInput, parseTsv, shiftFormula, toTsv } from '../engine/format';
 import { createSheetsWorkbook, type SheetsBundle } from '../engine/functions';
 import { createEditor } from './editor';
+import { workbookForExport } from './export';
 import { Selection, cellElement, cellsOf, paintSelection, type Area } from './selection';
 import { mountMenu } from './menu';
 
@@ -649,14 +650,12 @@ $('close-sidebar').addEventListener('click', () => {
 });
 
 // Every sheet as shown (values, spills, formats, dropdowns, rules) for the .xlsx export: see export.ts.
-import { workbookForExport as exportPayload } from './export';
-const workbookForExport = () => exportPayload(hf, shim);
 
 $('download').addEventListener('click', async () => {
   const response = await fetch('/export.xlsx', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sheets: workbookForExport() }),
+    body: JSON.stringify({ sheets: workbookForExport(hf, shim) }),
   });
   if (!response.ok) {
     toast(`Export failed: ${await response.text()}`);

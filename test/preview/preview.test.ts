@@ -47,8 +47,19 @@ beforeAll(async () => {
   server = await startServer(0);
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`);
+  });
   await page.goto(server.url);
   await page.waitForSelector('#grid td');
+});
+
+/** Errors in the page's console (a missing favicon used to log a 404 on every load). */
+const consoleErrors: string[] = [];
+
+test('loading the page logs no error', async () => {
+  await page.waitForTimeout(300);
+  expect(consoleErrors).toEqual([]);
 });
 
 afterAll(async () => {

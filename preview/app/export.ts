@@ -10,6 +10,7 @@
  */
 import { CellType, DetailedCellError, type HyperFormula, type SimpleCellAddress } from 'hyperformula';
 import type { AppsScriptShim } from '../engine/apps-script';
+import { a1 as sheetA1, parseRange } from '../../src/addon/a1';
 
 /** A cell's value: errors as their code ("#N/A", "#ERROR!", ...). */
 export type ExportValue = number | string | boolean | null | { error: string };
@@ -67,18 +68,13 @@ export interface ExportSheet {
   notes: { ref: string; text: string }[];
 }
 
-function letters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** A1 of a cell counted from 0, as HyperFormula counts. */
+const a1 = (row: number, col: number) => sheetA1(row + 1, col + 1);
 
-const a1 = (row: number, col: number) => `${letters(col)}${row + 1}`;
-
+/** One cell's A1 as 0-based row and column, or undefined for a range or anything else. */
 function parseCell(ref: string): { row: number; col: number } | undefined {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) return undefined;
-  return { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+  const r = parseRange(ref);
+  return r && r.rows === 1 && r.cols === 1 ? { row: r.row - 1, col: r.col - 1 } : undefined;
 }
 
 /** The size HyperFormula gave the array whose top-left cell is `addr` (its own bookkeeping). */

@@ -8,6 +8,7 @@ import { DetailedCellError, type SimpleCellAddress } from 'hyperformula';
 import { createAppsScriptShim, type SheetExtras } from '../engine/apps-script';
 import { explainError, formatValue, parseInput, parseTsv, shiftFormula, toTsv } from '../engine/format';
 import { createSheetsWorkbook, type SheetsBundle } from '../engine/functions';
+import { a1 as sheetA1, columnLetter, parseRange } from '../../src/addon/a1';
 import { createEditor } from './editor';
 import { workbookForExport } from './export';
 import { Selection, cellElement, cellsOf, paintSelection, type Area } from './selection';
@@ -31,25 +32,18 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const grid = $<HTMLTableElement>('grid');
 const formulaInput = $<HTMLInputElement>('formula');
 
-function letters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const a1 = (row: number, col: number) => `${letters(col)}${row + 1}`;
+/** Column letters and A1 of a cell counted from 0, as HyperFormula counts. */
+const letters = (col: number) => columnLetter(col + 1);
+const a1 = (row: number, col: number) => sheetA1(row + 1, col + 1);
 const sheetId = () => hf.getSheetId(active) as number;
 const address = (row: number, col: number): SimpleCellAddress => ({ sheet: sheetId(), row, col });
 
 function inRange(rangeA1: string, row: number, col: number): { dr: number; dc: number } | undefined {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(rangeA1);
-  if (!m) return undefined;
-  const colOf = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const r0 = Number(m[2]) - 1;
-  const c0 = colOf(m[1]);
-  const r1 = m[4] ? Number(m[4]) - 1 : r0;
-  const c1 = m[3] ? colOf(m[3]) : c0;
-  return row >= r0 && row <= r1 && col >= c0 && col <= c1 ? { dr: row - r0, dc: col - c0 } : undefined;
+  const r = parseRange(rangeA1);
+  if (!r) return undefined;
+  const dr = row - (r.row - 1);
+  const dc = col - (r.col - 1);
+  return dr >= 0 && dr < r.rows && dc >= 0 && dc < r.cols ? { dr, dc } : undefined;
 }
 
 function renderTabs(): void {

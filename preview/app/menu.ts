@@ -6,6 +6,7 @@
  * alerts the function shows appear in the page's toast, a sidebar it opens in the sidebar panel.
  */
 import type { AppsScriptShim, MenuItem } from '../engine/apps-script';
+import { columnLetter } from '../../src/addon/a1';
 
 /** A block of cells, 0-based and inclusive (the preview's selection areas). */
 export interface GridArea {
@@ -33,11 +34,8 @@ export interface MenuOptions {
 
 const TITLE = 'LLM Sizing for Sheets';
 
-function letters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** Column letters of a column counted from 0. */
+const letters = (col: number) => columnLetter(col + 1);
 
 /** `{top: 0, left: 1, bottom: 2, right: 1}` is `B1:B3`; one cell is `B1`. */
 export function areaA1(area: GridArea): string {

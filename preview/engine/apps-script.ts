@@ -6,6 +6,7 @@
  * and every call is recorded so tests can count writes.
  */
 import { DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
+import { columnLetter, parseRange } from '../../src/addon/a1';
 import { formatValue } from './format';
 
 export interface RecordedCall {
@@ -85,25 +86,10 @@ function errorText(error: DetailedCellError): string {
   return error.value;
 }
 
-function columnLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function parseA1(a1: string): { row: number; col: number; rows: number; cols: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a1.toUpperCase());
-  if (!m) throw new Error(`shim: cannot read range "${a1}"`);
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const row = Number(m[2]);
-  const c = col(m[1]);
-  const endRow = m[4] ? Number(m[4]) : row;
-  const endCol = m[3] ? col(m[3]) : c;
-  return { row, col: c, rows: endRow - row + 1, cols: endCol - c + 1 };
+  const range = parseRange(a1);
+  if (!range) throw new Error(`shim: cannot read range "${a1}"`);
+  return range;
 }
 
 /** Builds the shim over a workbook. `htmlFiles` are the names HtmlService may serve. */

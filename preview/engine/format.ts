@@ -2,6 +2,7 @@
  * Showing a cell as a sheet would: the number formats the templates use, booleans as TRUE/FALSE,
  * errors as their code. Enough of Sheets' formatting for the preview, not all of it.
  */
+import { columnLetter, columnNumber } from '../../src/addon/a1';
 
 /** Text for a value under a number format ("" or "General" for the default). */
 export function formatValue(value: unknown, format = ''): string {
@@ -23,16 +24,6 @@ export function formatValue(value: unknown, format = ''): string {
   return String(Number(value.toPrecision(10)));
 }
 
-function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** An A1 reference (not a function name such as LOG10(, not a sheet name such as Q1!). */
 const REFERENCE = /(?<![A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(.!])/g;
 
@@ -47,7 +38,7 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
       const col = columnNumber(letters) + (colAbs ? 0 : cols);
       const row = Number(digits) + (rowAbs ? 0 : rows);
       if (col < 1 || row < 1) return '#REF!';
-      return `${colAbs}${columnLetters(col)}${rowAbs}${row}`;
+      return `${colAbs}${columnLetter(col)}${rowAbs}${row}`;
     });
   let out = '';
   let code = '';

@@ -23,7 +23,7 @@
  *   #, a number, a date, TRUE/FALSE) get a leading apostrophe, so they stay the same text.
  */
 import { broadcastShapes, type Shape } from '../sheets/broadcast';
-import { range as a1Range } from './a1';
+import { columnNumber, range as a1Range } from './a1';
 
 /** The size of a custom function's result from the sizes of its arguments (the registry's resultShape). */
 export type ShapeOf = (name: string, argShapes: readonly Shape[]) => Shape;
@@ -87,10 +87,6 @@ const OPEN_RANGE =
 const IDENTIFIER = /^[A-Za-z_][\w.]*/;
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/;
 const OPERATORS = ['<=', '>=', '<>', '=', '<', '>', '+', '-', '*', '/', '^', '&', '%'];
-
-function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
 
 /** A reference at the start of `text` (after any sheet name): its length and size, or undefined. */
 function readReference(text: string): { length: number; shape?: Shape } | undefined {

@@ -130,6 +130,7 @@ export function gpuBlock({ presets, sources, fields, fallbacks }) {
     return [
       `${p.name} \`${p.id}\``,
       `${p.vendor} ${p.family}`,
+      `\`${p.class.value}\``,
       memory,
       figureCell(p.bandwidthGbs),
       ...TYPES.map((t) => figureCell(p.peaks[t])),
@@ -142,8 +143,8 @@ export function gpuBlock({ presets, sources, fields, fallbacks }) {
       .join(' | ');
   });
   const table = [
-    '| GPU `id` | vendor, family | memory GB | bandwidth GB/s | FP32 | TF32 | FP16 | BF16 | FP8 | INT8 | FP4 | GPU-to-GPU GB/s | TDP W | USD/GPU-hour | sources |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| GPU `id` | vendor, family | class | memory GB | bandwidth GB/s | FP32 | TF32 | FP16 | BF16 | FP8 | INT8 | FP4 | GPU-to-GPU GB/s | TDP W | USD/GPU-hour | sources |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r} |`),
   ].join('\n');
   const sourceList = [...numbers.entries()].map(([id, n]) => {
@@ -155,6 +156,7 @@ export function gpuBlock({ presets, sources, fields, fallbacks }) {
     .map((t) => `${t} → ${fallbacks[t].join(' → ')}`)
     .join('; ');
   const fieldText = fields.map((f) => `\`${f.field}\` (${f.about})`).join(', ');
+  const inClass = (c) => presets.filter((p) => p.class.value === c).length;
   return [
     `\`LLM_GPUS()\` spills this catalog (${presets.length} accelerators) with every figure's source, and \`LLM_GPU(name, field, [precision])\` returns one field: ${fieldText}; each numeric field also has a \`*_source\` field (\`tflops_source\` for the precision's peak).`,
     '',
@@ -163,16 +165,20 @@ export function gpuBlock({ presets, sources, fields, fallbacks }) {
     '',
     "GeForce FP16, BF16 and FP8 tensor peaks are the rates with FP32 accumulation, half of the FP16-accumulate rate NVIDIA headlines: PyTorch-based engines (vLLM, SGLang, TGI, transformers) and TensorRT-LLM accumulate in FP32. llama.cpp's FP16 cuBLAS path accumulates in FP16 and can reach twice the listed rate on GeForce cards; workstation and datacenter parts run FP32 accumulation at full rate.",
     '',
+    'The `class` column picks the measured efficiencies (MFU, MBU, per-step overhead) the roofline method applies; it follows from the memory and, for GDDR cards, from what the peaks mean: ' +
+      `\`hbm\` (accelerators on HBM, ${inClass('hbm')} presets), \`workstation\` (GDDR cards with full-rate FP32 accumulation: RTX workstation parts and the GDDR datacenter cards T4, A10, A40, L4, L40S; ${inClass('workstation')}), \`consumer\` (GeForce cards, whose peaks are the FP32-accumulate rates; ${inClass('consumer')}), \`unified\` (Apple silicon, DGX Spark; ${inClass('unified')}). ` +
+      '`LLM_GPU(name, "class")` returns it and `LLM_GPU(name, "source")` says why (the memory type). A custom GPU states it with `class=`, takes its `base=` preset\'s, and is `hbm` with neither: a GeForce or workstation card typed by its figures alone gets the HBM efficiencies (a GeForce card then decodes markedly slower than its preset) unless it says `class=consumer` or `class=workstation`.',
+    '',
     'Apple silicon and DGX Spark share their memory between CPU and GPU: the preset states one configuration (the one benchmarked, or the common large one) and the GPU peaks the vendor or the cited spec page gives. Change the memory with a custom spec: `"base=M3 Max; memory_gb=128"`.',
     '',
     'Names match case-insensitively, ignoring spaces, hyphens, underscores and the words NVIDIA, GeForce, AMD, Instinct, Apple, Google; `"A100"` means the 80GB SXM part and `"H100"` the SXM part. A hardware description as benchmark reports write it also resolves: notes in parentheses are ignored (`"NVIDIA A100 80GB (SXM/PCIe not stated)"`) and a memory size is accepted when it is the preset\'s (`"GeForce RTX 3070 8GB"`). A GPU count such as `"2x RTX 4090"` is given as the option `n_gpus=2` instead.',
     '',
-    'A custom GPU goes wherever a GPU name does: `"tflops=312; bandwidth_gbs=2039; memory_gb=80"`, a two-column key/value range, or a preset with changes: `"base=H100; bandwidth_gbs=3900"`. Keys: `base`, `name`, `tflops` (every precision), ' +
+    'A custom GPU goes wherever a GPU name does: `"tflops=312; bandwidth_gbs=2039; memory_gb=80"`, a two-column key/value range, or a preset with changes: `"base=H100; bandwidth_gbs=3900"`. Keys: `base`, `name`, `class` (`hbm`, `workstation`, `consumer` or `unified`), `tflops` (every precision), ' +
       `${TYPES.map((t) => `\`tflops_${t}\``).join(', ')}, \`bandwidth_gbs\`, \`memory_gb\`.`,
     '',
     table,
     '',
-    'Interconnect is the GPU-to-GPU bandwidth per accelerator as its vendor states it (bidirectional totals: NVLink 4 is 900 GB/s). Prices are indicative on-demand USD per GPU-hour with the month they were quoted; a range runs from long-tail clouds to hyperscalers (`price_per_hour` is its low end, `price_per_hour_high` its high end). To add a GPU, add it to `src/core/gpus/catalog.ts` with a source on every figure and run `npm run docs`.',
+    'Interconnect is the GPU-to-GPU bandwidth per accelerator as its vendor states it (bidirectional totals: NVLink 4 is 900 GB/s). Prices are indicative on-demand USD per GPU-hour with the month they were quoted; a range runs from long-tail clouds to hyperscalers (`price_per_hour` is its low end, `price_per_hour_high` its high end). To add a GPU, add it to `src/core/gpus/catalog.ts` with a source on every figure and its `class` with the memory type as its note, then run `npm run docs`.',
     '',
     'Sources:',
     '',

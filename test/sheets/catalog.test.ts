@@ -31,6 +31,10 @@ describe('LLM_GPU', () => {
     expect(gpu('H100', 'unified_memory')).toBe(false);
     expect(gpu('M3 Max', 'unified_memory')).toBe(true);
     expect(gpu('GB200', 'note')).toMatch(/superchip/);
+    expect(gpu('H100', 'class')).toBe('hbm');
+    expect(gpu('A10G', 'class')).toBe('workstation');
+    expect(gpu('RTX 4090', 'class')).toBe('consumer');
+    expect(gpu('DGX Spark', 'class')).toBe('unified');
   });
 
   test('the precision argument takes a precision or a compute type, fp4 included', () => {
@@ -71,6 +75,8 @@ describe('LLM_GPU', () => {
     const all = String(gpu('RTX 4090', 'source'));
     expect(all.split('\n').length).toBeGreaterThanOrEqual(9);
     expect(all).toContain('FP32 accumulate');
+    expect(all).toContain('class: consumer [GeForce card on GDDR6X');
+    expect(gpu('H100 NVL', 'source')).toContain('class: hbm [HBM3]: H100 NVL spec page: 94 GB HBM3');
   });
 
   test('a custom GPU: figures it was given; preset-only fields say so', () => {
@@ -79,6 +85,9 @@ describe('LLM_GPU', () => {
     expect(gpu(custom, 'bandwidth_gbs')).toBe(400);
     expect(gpu('tflops=312; bandwidth_gbs=2039', 'tflops', 'fp4')).toBe(312);
     expect(() => gpu('tflops=312', 'vendor')).toThrow('field "vendor" exists only for presets');
+    expect(gpu('tflops=312', 'class')).toBe('hbm');
+    expect(gpu('tflops=312; class=workstation', 'class')).toBe('workstation');
+    expect(gpu('base=RTX 3090; bandwidth_gbs=1000', 'class')).toBe('consumer');
   });
 });
 
@@ -105,11 +114,20 @@ describe('LLM_GPUS', () => {
       'price_date',
       'price_stale',
       'unified_memory',
+      'class',
       'source',
     ]);
     expect(table.length).toBe(GPU_PRESETS.length + 1);
     for (const row of table) expect(row).toHaveLength(table[0].length);
     const h100 = table.find((row) => row[0] === 'h100-sxm') as unknown[];
     expect(h100.slice(4, 13)).toEqual([80, 3350, 66.9, 494.7, 989.4, 989.4, 1978.9, 1978.9, '']);
+    const col = (name: string) => table[0].indexOf(name);
+    const row = (id: string) => table.find((r) => r[0] === id) as unknown[];
+    expect([row('h100-sxm'), row('l40s'), row('rtx-4090'), row('apple-m3-max')].map((r) => r[col('class')])).toEqual([
+      'hbm',
+      'workstation',
+      'consumer',
+      'unified',
+    ]);
   });
 });

@@ -22,6 +22,10 @@
  * - Interconnect is the GPU-to-GPU bandwidth per accelerator as vendors state it (bidirectional
  *   totals, e.g. NVLink 4 = 900 GB/s); PCIe-only cards give the slot's rate where it is sourced.
  * - Prices are indicative on-demand USD per GPU-hour, dated; a range keeps its high end in `high`.
+ * - `class` picks the measured efficiencies the roofline method applies (GPU_CLASSES below). It
+ *   follows from the memory (HBM, GDDR, unified) and, for a GDDR card, from whether its peaks are
+ *   GeForce FP32-accumulate rates. Its note names the memory type; its source is a cited one whose
+ *   title states that type, where there is one.
  *
  * Figures and sources of the accelerators in `data/gpus.json` follow that file; where a
  * better source was found (the H100 whitepaper, vendor datasheets) the figure cites it instead.
@@ -346,6 +350,32 @@ export interface PriceFigure extends Figure {
   readonly high?: number;
 }
 
+/**
+ * The GPU classes the roofline method's measured efficiencies are fitted per
+ * (src/core/roofline/efficiency.ts), in that table's order.
+ */
+export const GPU_CLASSES = ['hbm', 'workstation', 'consumer', 'unified'] as const;
+export type GpuClass = (typeof GPU_CLASSES)[number];
+
+/** What puts a GPU in each class. */
+export const GPU_CLASS_MEANING: Readonly<Record<GpuClass, string>> = {
+  hbm: 'accelerator on HBM (V100, A100, H100, H200, B200, AMD Instinct, Gaudi, TPU)',
+  workstation:
+    'GDDR card with full-rate FP32 accumulation: RTX workstation parts and GDDR datacenter cards (T4, A10, A40, L4, L40S)',
+  consumer:
+    'GeForce card on GDDR: its peaks are the FP32-accumulate rates, half of what FP16-accumulate kernels (llama.cpp) reach',
+  unified: 'CPU and GPU share one LPDDR memory (Apple silicon, DGX Spark)',
+};
+
+/** A preset's class and why: the shape of a Figure, with a class for its value. */
+export interface ClassFigure {
+  readonly value: GpuClass;
+  /** The memory type, and for a GDDR card what kind of card it is. */
+  readonly note: string;
+  /** A source the preset cites whose title states the memory type, where one does. */
+  readonly source?: SourceId;
+}
+
 export interface GpuPreset {
   /** Stable short id, e.g. `a100-80gb-sxm`. */
   readonly id: string;
@@ -354,6 +384,8 @@ export interface GpuPreset {
   readonly vendor: string;
   /** Architecture generation, e.g. `Hopper`, `CDNA 3`, `M3`. */
   readonly family: string;
+  /** Which measured efficiencies apply (GPU_CLASSES), and why. */
+  readonly class: ClassFigure;
   /** Other names the preset answers to (normalized like the id when matched). */
   readonly aliases: readonly string[];
   /** Memory capacity, GB (10⁹ bytes) as the vendor states it; for unified memory, one configuration. */
@@ -425,6 +457,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA V100 SXM2 16GB',
     vendor: 'NVIDIA',
     family: 'Volta',
+    class: { value: 'hbm', note: 'HBM2', source: 'techrival_v100' },
     aliases: [
       'V100',
       'V100 SXM2',
@@ -447,6 +480,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA V100 SXM2 32GB',
     vendor: 'NVIDIA',
     family: 'Volta',
+    class: { value: 'hbm', note: 'HBM2', source: 'lambda_csv' },
     aliases: ['V100 32GB', 'V100 SXM2 32GB', 'V100-SXM2-32GB'],
     memoryGb: { value: 32, source: 'lambda_csv', note: 'the 32 GB HBM2 variant' },
     bandwidthGbs: { value: 900, source: 'llmviewer' },
@@ -461,6 +495,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA V100 PCIe 16GB',
     vendor: 'NVIDIA',
     family: 'Volta',
+    class: { value: 'hbm', note: 'HBM2', source: 'techrival_v100' },
     aliases: ['V100 PCIe', 'V100-PCIE-16GB', 'Tesla V100 PCIe'],
     memoryGb: { value: 16, source: 'techrival_v100' },
     bandwidthGbs: { value: 900, source: 'llmviewer' },
@@ -474,6 +509,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA T4',
     vendor: 'NVIDIA',
     family: 'Turing',
+    class: { value: 'workstation', note: 'GDDR6 datacenter card (full-rate FP32 accumulate)' },
     aliases: ['Tesla T4', 'T4 16GB'],
     memoryGb: { value: 16, source: 'sysrqmts_t4' },
     bandwidthGbs: { value: 320, source: 'sysrqmts_t4' },
@@ -491,6 +527,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA A10',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'workstation', note: 'GDDR6 datacenter card (full-rate FP32 accumulate)', source: 'baseten_a10' },
     aliases: ['A10 24GB', 'A10 PCIe'],
     memoryGb: { value: 24, source: 'baseten_a10' },
     bandwidthGbs: { value: 600, source: 'baseten_a10' },
@@ -508,6 +545,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA A10G',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'workstation', note: 'GDDR6 datacenter card (full-rate FP32 accumulate)', source: 'baseten_a10' },
     aliases: ['A10G 24GB', 'NVIDIA A10G (AWS G5)', 'AWS A10G'],
     memoryGb: { value: 24, source: 'baseten_a10' },
     bandwidthGbs: { value: 600, source: 'baseten_a10' },
@@ -525,6 +563,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA A40',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'workstation', note: 'GDDR6 datacenter card (full-rate FP32 accumulate)' },
     aliases: ['A40 48GB', 'A40 PCIe'],
     memoryGb: { value: 48, source: 'a40_datasheet' },
     bandwidthGbs: { value: 696, source: 'a40_datasheet' },
@@ -547,6 +586,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA A100 40GB SXM',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'hbm', note: 'HBM2' },
     aliases: ['A100 SXM 40GB', 'A100-SXM4-40GB', 'A100 40GB', 'A100 40GB SXM4'],
     memoryGb: { value: 40, source: 'sysrqmts_a100' },
     bandwidthGbs: { value: 1555, source: 'llmviewer' },
@@ -566,6 +606,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA A100 80GB SXM',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'hbm', note: 'HBM2e' },
     aliases: ['A100', 'A100 SXM', 'A100 SXM 80GB', 'A100-SXM4-80GB', 'A100 80GB', 'A100 80GB SXM4'],
     memoryGb: { value: 80, source: 'mleng' },
     bandwidthGbs: { value: 2039, source: 'llmviewer', note: 'ml-engineering lists 2.00 TB/s' },
@@ -585,6 +626,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA A100 40GB PCIe',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'hbm', note: 'HBM2' },
     aliases: ['A100 PCIe 40GB', 'A100-PCIE-40GB'],
     memoryGb: { value: 40, source: 'sysrqmts_a100' },
     bandwidthGbs: { value: 1555, source: 'sysrqmts_a100' },
@@ -602,6 +644,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA A100 80GB PCIe',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'hbm', note: 'HBM2e' },
     aliases: ['A100 PCIe', 'A100 PCIe 80GB', 'A100-PCIE-80GB'],
     memoryGb: { value: 80, source: 'mleng' },
     bandwidthGbs: { value: 1940, source: 'mleng' },
@@ -619,6 +662,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA H100 SXM5 80GB',
     vendor: 'NVIDIA',
     family: 'Hopper',
+    class: { value: 'hbm', note: 'HBM3' },
     aliases: ['H100', 'H100 SXM', 'H100 SXM5', 'H100 80GB', 'H100 80GB HBM3', 'H100-SXM5-80GB', 'H100 SXM 80GB'],
     memoryGb: { value: 80, source: 'hpctech_h100' },
     bandwidthGbs: { value: 3350, source: 'hpctech_h100' },
@@ -632,6 +676,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA H100 PCIe 80GB',
     vendor: 'NVIDIA',
     family: 'Hopper',
+    class: { value: 'hbm', note: 'HBM2e' },
     aliases: ['H100 PCIe', 'H100 PCIe 80GB', 'H100-PCIE-80GB'],
     memoryGb: { value: 80, source: 'hpctech_h100' },
     bandwidthGbs: { value: 2000, source: 'hpctech_h100', note: 'product brief: more than 2,000 GB/s' },
@@ -656,6 +701,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA H100 NVL 94GB',
     vendor: 'NVIDIA',
     family: 'Hopper',
+    class: { value: 'hbm', note: 'HBM3', source: 'aimining_h100nvl' },
     aliases: ['H100 NVL', 'H100 NVL 94GB', 'H100-NVL'],
     memoryGb: { value: 94, source: 'aimining_h100nvl', note: 'per GPU; sold as a bridged pair (188 GB)' },
     bandwidthGbs: { value: 3900, source: 'aimining_h100nvl' },
@@ -677,6 +723,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA H200 SXM 141GB',
     vendor: 'NVIDIA',
     family: 'Hopper',
+    class: { value: 'hbm', note: 'HBM3e' },
     aliases: ['H200', 'H200 SXM', 'H200 141GB', 'H200 SXM5'],
     memoryGb: { value: 141, source: 'mleng' },
     bandwidthGbs: { value: 4800, source: 'mleng' },
@@ -690,6 +737,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GH200 Grace Hopper (HBM3e)',
     vendor: 'NVIDIA',
     family: 'Hopper',
+    class: { value: 'hbm', note: 'HBM3e (the GPU memory; the Grace CPU LPDDR5X is not counted)' },
     aliases: ['GH200', 'GH200 144GB', 'GH200 141GB', 'GH200 HBM3e', 'Grace Hopper'],
     memoryGb: {
       value: 141,
@@ -713,6 +761,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA L4',
     vendor: 'NVIDIA',
     family: 'Ada Lovelace',
+    class: { value: 'workstation', note: 'GDDR6 datacenter card (full-rate FP32 accumulate)' },
     aliases: ['L4 24GB'],
     memoryGb: { value: 24, source: 'grok_l4' },
     bandwidthGbs: { value: 300, source: 'sourcecode_l4' },
@@ -736,6 +785,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA L40S',
     vendor: 'NVIDIA',
     family: 'Ada Lovelace',
+    class: { value: 'workstation', note: 'GDDR6 datacenter card (full-rate FP32 accumulate)' },
     aliases: ['L40S 48GB'],
     memoryGb: { value: 48, source: 'mleng' },
     bandwidthGbs: { value: 864, source: 'sourcecode_l4' },
@@ -755,6 +805,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA B200 180GB',
     vendor: 'NVIDIA',
     family: 'Blackwell',
+    class: { value: 'hbm', note: 'HBM3e' },
     aliases: ['B200', 'B200 SXM', 'B200 180GB', 'HGX B200', 'DGX B200', 'NVIDIA B200 (HGX/DGX, 180GB)'],
     memoryGb: { value: 180, source: 'mleng', note: 'HGX/DGX B200; NVIDIA also quotes 192 GB' },
     bandwidthGbs: { value: 8000, source: 'mleng' },
@@ -775,6 +826,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GB200 (per Blackwell GPU)',
     vendor: 'NVIDIA',
     family: 'Blackwell',
+    class: { value: 'hbm', note: 'HBM3e' },
     aliases: ['GB200', 'GB200 NVL72', 'NVIDIA GB200 (per Blackwell GPU in GB200 NVL72)'],
     memoryGb: { value: 186, source: 'mleng' },
     bandwidthGbs: { value: 8000, source: 'mleng' },
@@ -795,6 +847,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA B300 (HGX, Blackwell Ultra)',
     vendor: 'NVIDIA',
     family: 'Blackwell Ultra',
+    class: { value: 'hbm', note: 'HBM3e', source: 'glenn_b300' },
     aliases: ['B300', 'B300 SXM', 'HGX B300', 'DGX B300', 'Blackwell Ultra'],
     memoryGb: { value: 288, source: 'mleng_2025' },
     bandwidthGbs: { value: 8000, source: 'mleng_2025' },
@@ -817,6 +870,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA RTX A6000',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'workstation', note: 'GDDR6 workstation card' },
     aliases: ['RTX A6000', 'A6000', 'RTX A6000 48GB'],
     memoryGb: { value: 48, source: 'a6000_sth' },
     bandwidthGbs: { value: 768, source: 'a6000_sth' },
@@ -835,6 +889,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA RTX 4000 Ada',
     vendor: 'NVIDIA',
     family: 'Ada Lovelace',
+    class: { value: 'workstation', note: 'GDDR6 workstation card' },
     aliases: ['RTX 4000 Ada', 'RTX 4000 Ada Generation'],
     memoryGb: { value: 20, source: 'topcpu_ada_pro' },
     bandwidthGbs: { value: 360, source: 'topcpu_ada_pro' },
@@ -858,6 +913,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA RTX 5000 Ada',
     vendor: 'NVIDIA',
     family: 'Ada Lovelace',
+    class: { value: 'workstation', note: 'GDDR6 workstation card' },
     aliases: ['RTX 5000 Ada', 'RTX 5000 Ada Generation'],
     memoryGb: { value: 32, source: 'topcpu_ada_pro' },
     bandwidthGbs: { value: 576, source: 'topcpu_ada_pro' },
@@ -881,6 +937,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA RTX 6000 Ada',
     vendor: 'NVIDIA',
     family: 'Ada Lovelace',
+    class: { value: 'workstation', note: 'GDDR6 workstation card' },
     aliases: ['RTX 6000 Ada', 'RTX 6000 Ada Generation'],
     memoryGb: { value: 48, source: 'grafikkarten_6000ada' },
     bandwidthGbs: { value: 960, source: 'grafikkarten_6000ada' },
@@ -899,6 +956,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA RTX PRO 6000 Blackwell',
     vendor: 'NVIDIA',
     family: 'Blackwell',
+    class: { value: 'workstation', note: 'GDDR7 workstation card', source: 'hwcorner_pro6000' },
     aliases: [
       'RTX PRO 6000',
       'RTX PRO 6000 Blackwell',
@@ -928,6 +986,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA DGX Spark (GB10)',
     vendor: 'NVIDIA',
     family: 'Blackwell',
+    class: { value: 'unified', note: 'LPDDR5x unified memory', source: 'spark_specs' },
     aliases: ['DGX Spark', 'GB10', 'Project DIGITS'],
     memoryGb: { value: 128, source: 'spark_specs' },
     unifiedMemory: true,
@@ -957,6 +1016,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GeForce RTX 3070',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'consumer', note: 'GeForce card on GDDR6: its peaks are the FP32-accumulate rates' },
     aliases: ['RTX 3070', '3070', 'RTX 3070 8GB'],
     memoryGb: { value: 8, source: 'tomshw_30' },
     bandwidthGbs: { value: 448, source: 'tomshw_30' },
@@ -974,6 +1034,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GeForce RTX 3080 10GB',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'consumer', note: 'GeForce card on GDDR6X: its peaks are the FP32-accumulate rates' },
     aliases: ['RTX 3080', '3080', 'RTX 3080 10GB'],
     memoryGb: { value: 10, source: 'tomshw_30' },
     bandwidthGbs: { value: 760, source: 'tomshw_30' },
@@ -991,6 +1052,11 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GeForce RTX 3080 Ti',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: {
+      value: 'consumer',
+      note: 'GeForce card on GDDR6X: its peaks are the FP32-accumulate rates',
+      source: 'wccftech_3080ti',
+    },
     aliases: ['RTX 3080 Ti', '3080 Ti', 'RTX 3080 Ti 12GB'],
     memoryGb: { value: 12, source: 'wccftech_3080ti' },
     bandwidthGbs: { value: 912, source: 'wccftech_3080ti' },
@@ -1007,6 +1073,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GeForce RTX 3090',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'consumer', note: 'GeForce card on GDDR6X: its peaks are the FP32-accumulate rates' },
     aliases: ['RTX 3090', '3090', 'RTX 3090 24GB'],
     memoryGb: { value: 24, source: 'th_3090' },
     bandwidthGbs: { value: 936, source: 'th_3090' },
@@ -1029,6 +1096,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GeForce RTX 3090 Ti',
     vendor: 'NVIDIA',
     family: 'Ampere',
+    class: { value: 'consumer', note: 'GeForce card on GDDR6X: its peaks are the FP32-accumulate rates' },
     aliases: ['RTX 3090 Ti', '3090 Ti', 'RTX 3090 Ti 24GB'],
     memoryGb: { value: 24, source: 'sweclockers_40' },
     bandwidthGbs: { value: 1008, source: 'sweclockers_40' },
@@ -1046,6 +1114,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GeForce RTX 4070 Ti',
     vendor: 'NVIDIA',
     family: 'Ada Lovelace',
+    class: { value: 'consumer', note: 'GeForce card on GDDR6X: its peaks are the FP32-accumulate rates' },
     aliases: ['RTX 4070 Ti', '4070 Ti', 'RTX 4070 Ti 12GB'],
     memoryGb: { value: 12, source: 'sweclockers_40' },
     bandwidthGbs: { value: 504, source: 'sweclockers_40' },
@@ -1064,6 +1133,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GeForce RTX 4080',
     vendor: 'NVIDIA',
     family: 'Ada Lovelace',
+    class: { value: 'consumer', note: 'GeForce card on GDDR6X: its peaks are the FP32-accumulate rates' },
     aliases: ['RTX 4080', '4080', 'RTX 4080 16GB'],
     memoryGb: { value: 16, source: 'th_4080' },
     bandwidthGbs: { value: 717, source: 'th_4080' },
@@ -1092,6 +1162,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GeForce RTX 4090',
     vendor: 'NVIDIA',
     family: 'Ada Lovelace',
+    class: { value: 'consumer', note: 'GeForce card on GDDR6X: its peaks are the FP32-accumulate rates' },
     aliases: ['RTX 4090', '4090', 'RTX 4090 24GB'],
     memoryGb: { value: 24, source: 'waredb_4090' },
     bandwidthGbs: { value: 1008, source: 'waredb_4090' },
@@ -1114,6 +1185,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'NVIDIA GeForce RTX 5090',
     vendor: 'NVIDIA',
     family: 'Blackwell',
+    class: { value: 'consumer', note: 'GeForce card on GDDR7: its peaks are the FP32-accumulate rates' },
     aliases: ['RTX 5090', '5090', 'RTX 5090 32GB'],
     memoryGb: { value: 32, source: 'lf_5090' },
     bandwidthGbs: { value: 1792, source: 'lf_5090' },
@@ -1149,6 +1221,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'AMD Instinct MI250X',
     vendor: 'AMD',
     family: 'CDNA 2',
+    class: { value: 'hbm', note: 'HBM2e' },
     aliases: ['MI250X', 'MI250X 128GB'],
     memoryGb: { value: 128, source: 'mleng' },
     bandwidthGbs: { value: 3280, source: 'mleng' },
@@ -1165,6 +1238,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'AMD Instinct MI300X',
     vendor: 'AMD',
     family: 'CDNA 3',
+    class: { value: 'hbm', note: 'HBM3' },
     aliases: ['MI300X', 'MI300X 192GB', 'MI300'],
     memoryGb: { value: 192, source: 'mleng' },
     bandwidthGbs: { value: 5300, source: 'mleng' },
@@ -1177,6 +1251,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'AMD Instinct MI325X',
     vendor: 'AMD',
     family: 'CDNA 3',
+    class: { value: 'hbm', note: 'HBM3E' },
     aliases: ['MI325X', 'MI325X 256GB'],
     memoryGb: { value: 256, source: 'mleng' },
     bandwidthGbs: { value: 6000, source: 'mleng' },
@@ -1188,6 +1263,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'AMD Instinct MI355X',
     vendor: 'AMD',
     family: 'CDNA 4',
+    class: { value: 'hbm', note: 'HBM3E', source: 'tomshw_mi355x' },
     aliases: ['MI355X', 'MI355X 288GB'],
     memoryGb: { value: 288, source: 'tomshw_mi355x' },
     bandwidthGbs: { value: 8000, source: 'tomshw_mi355x' },
@@ -1210,6 +1286,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'Intel Gaudi 3',
     vendor: 'Intel',
     family: 'Gaudi 3',
+    class: { value: 'hbm', note: 'HBM2e' },
     aliases: ['Gaudi 3', 'Gaudi3', 'Intel Gaudi 3', 'Intel Gaudi3', 'HL-325L'],
     memoryGb: { value: 128, source: 'mleng_2025' },
     bandwidthGbs: { value: 3700, source: 'mleng_2025' },
@@ -1231,6 +1308,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'Google TPU v5e',
     vendor: 'Google',
     family: 'TPU v5e',
+    class: { value: 'hbm', note: 'HBM', source: 'scalingbook' },
     aliases: ['TPU v5e', 'TPUv5e', 'v5e', 'TPU v5 lite', 'v5litepod'],
     memoryGb: { value: 16, source: 'scalingbook' },
     bandwidthGbs: { value: 810, source: 'scalingbook', note: '8.1e11 B/s; ml-engineering lists 820' },
@@ -1251,6 +1329,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'Google TPU v5p',
     vendor: 'Google',
     family: 'TPU v5p',
+    class: { value: 'hbm', note: 'HBM', source: 'scalingbook' },
     aliases: ['TPU v5p', 'TPUv5p', 'v5p'],
     memoryGb: { value: 96, source: 'scalingbook', note: 'ml-engineering lists 95' },
     bandwidthGbs: { value: 2800, source: 'scalingbook', note: 'ml-engineering lists 2,760' },
@@ -1270,6 +1349,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'Google TPU v6e (Trillium)',
     vendor: 'Google',
     family: 'TPU v6e',
+    class: { value: 'hbm', note: 'HBM' },
     aliases: ['TPU v6e', 'TPUv6e', 'v6e', 'Trillium'],
     memoryGb: { value: 32, source: 'scalingbook_2025' },
     bandwidthGbs: { value: 1600, source: 'scalingbook_2025' },
@@ -1290,6 +1370,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'Apple M1 (7-core GPU, 8GB)',
     vendor: 'Apple',
     family: 'M1',
+    class: { value: 'unified', note: 'LPDDR4X unified memory' },
     aliases: ['M1', 'Apple M1', 'M1 7-core', 'M1 8GB'],
     memoryGb: { value: 8, source: 'xdai', note: 'the benchmarked configuration (8 or 16 GB)' },
     unifiedMemory: true,
@@ -1309,6 +1390,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'Apple M1 Max (32-core GPU, 64GB)',
     vendor: 'Apple',
     family: 'M1',
+    class: { value: 'unified', note: 'LPDDR5 unified memory' },
     aliases: ['M1 Max', 'Apple M1 Max', 'M1 Max 64GB', 'M1 Max 32-core'],
     memoryGb: { value: 64, source: 'xdai', note: 'the benchmarked configuration (32 or 64 GB)' },
     unifiedMemory: true,
@@ -1328,6 +1410,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'Apple M2 Ultra (76-core GPU, 192GB)',
     vendor: 'Apple',
     family: 'M2',
+    class: { value: 'unified', note: 'LPDDR5 unified memory', source: 'apple_m2u' },
     aliases: ['M2 Ultra', 'Apple M2 Ultra', 'M2 Ultra 192GB', 'M2 Ultra 76-core'],
     memoryGb: { value: 192, source: 'apple_m2u', note: 'maximum configuration (64 GB base)' },
     unifiedMemory: true,
@@ -1352,6 +1435,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'Apple M3 Max (40-core GPU, 64GB)',
     vendor: 'Apple',
     family: 'M3',
+    class: { value: 'unified', note: 'LPDDR5 unified memory' },
     aliases: ['M3 Max', 'Apple M3 Max', 'M3 Max 64GB', 'M3 Max 40-core'],
     memoryGb: { value: 64, source: 'xdai', note: 'the benchmarked configuration (up to 128 GB)' },
     unifiedMemory: true,
@@ -1366,6 +1450,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     name: 'Apple M4 Max (40-core GPU, 128GB)',
     vendor: 'Apple',
     family: 'M4',
+    class: { value: 'unified', note: 'LPDDR5X unified memory', source: 'm4max_news' },
     aliases: ['M4 Max', 'Apple M4 Max', 'M4 Max 128GB', 'M4 Max 40-core'],
     memoryGb: { value: 128, source: 'm4max_news', note: 'maximum configuration' },
     unifiedMemory: true,

@@ -5,7 +5,7 @@
 import { InputError } from '../errors';
 import { closestNames, normalizeName } from '../names';
 import { COMPUTE_TYPES, type ComputeType } from '../precision';
-import { GPU_PRESETS, type GpuPreset } from './catalog';
+import { GPU_CLASSES, GPU_PRESETS, type GpuClass, type GpuPreset } from './catalog';
 
 /** What the estimators need of a GPU, preset or custom. */
 export interface GpuSpec {
@@ -18,7 +18,19 @@ export interface GpuSpec {
   readonly peaks: Partial<Record<ComputeType, number>>;
   /** The preset it is, or is based on. */
   readonly preset?: GpuPreset;
+  /**
+   * Which measured efficiencies apply: the preset's class, or a custom GPU's `class=` (else its
+   * base preset's). Undefined for a custom GPU with neither: the estimators then use DEFAULT_GPU_CLASS.
+   */
+  readonly class?: GpuClass;
 }
+
+/**
+ * The class of a custom GPU that states no `class=` and no `base=`: HBM, the class of the
+ * datacenter accelerators most custom specs describe. A GDDR card or a unified-memory machine
+ * typed this way gets HBM's measured efficiencies unless it says `class=`.
+ */
+export const DEFAULT_GPU_CLASS: GpuClass = 'hbm';
 
 const PRESET_BY_KEY = new Map<string, GpuPreset>();
 for (const preset of GPU_PRESETS) {
@@ -117,6 +129,7 @@ export function presetSpec(preset: GpuPreset): GpuSpec {
     bandwidthGbs: preset.bandwidthGbs.value,
     peaks,
     preset,
+    class: preset.class.value,
   };
 }
 
@@ -124,6 +137,7 @@ export function presetSpec(preset: GpuPreset): GpuSpec {
 export const CUSTOM_GPU_KEYS: Readonly<Record<string, string>> = {
   base: 'a preset to start from, e.g. base=H100',
   name: 'a display name',
+  class: `which measured efficiencies apply: ${GPU_CLASSES.join(', ')} (default: the base preset's, else ${DEFAULT_GPU_CLASS})`,
   tflops: 'dense peak in TFLOPS used for every precision not given its own',
   ...Object.fromEntries(COMPUTE_TYPES.map((t) => [`tflops_${t}`, `dense ${t} peak in TFLOPS`])),
   bandwidth_gbs: 'memory bandwidth in GB/s',
@@ -137,6 +151,7 @@ export const CUSTOM_GPU_KEYS: Readonly<Record<string, string>> = {
 export function customGpu(entries: ReadonlyMap<string, string>): GpuSpec {
   let base: GpuSpec | undefined;
   let name = 'custom GPU';
+  let gpuClass: GpuClass | undefined;
   let memoryGb: number | undefined;
   let bandwidthGbs: number | undefined;
   let allPeaks: number | undefined;
@@ -149,6 +164,10 @@ export function customGpu(entries: ReadonlyMap<string, string>): GpuSpec {
     }
     if (key === 'name') {
       name = rawValue;
+      continue;
+    }
+    if (key === 'class') {
+      gpuClass = parseGpuClass(rawValue);
       continue;
     }
     if (!(key in CUSTOM_GPU_KEYS)) {
@@ -174,7 +193,16 @@ export function customGpu(entries: ReadonlyMap<string, string>): GpuSpec {
     bandwidthGbs: bandwidthGbs ?? base?.bandwidthGbs,
     peaks: merged,
     preset: base?.preset,
+    class: gpuClass ?? base?.class,
   };
+}
+
+/** A `class=` value: one of GPU_CLASSES, case-insensitive. */
+function parseGpuClass(rawValue: string): GpuClass {
+  const value = rawValue.trim().toLowerCase();
+  const found = GPU_CLASSES.find((c) => c === value);
+  if (found) return found;
+  throw new InputError(`custom GPU class must be one of ${GPU_CLASSES.join(', ')}, got "${rawValue}"`);
 }
 
 /**

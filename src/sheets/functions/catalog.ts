@@ -4,14 +4,17 @@
  */
 import { InputError } from '../../core/errors';
 import {
+  GPU_CLASSES,
   GPU_PRESETS,
   PRICE_STALE_MONTHS,
   SOURCES,
   isPriceStale,
+  type ClassFigure,
   type Figure,
   type GpuPreset,
 } from '../../core/gpus/catalog';
-import { peakTflops, presetSpec, type GpuSpec } from '../../core/gpus/lookup';
+import { DEFAULT_GPU_CLASS, peakTflops, presetSpec, type GpuSpec } from '../../core/gpus/lookup';
+import { gpuClass } from '../../core/roofline/gpu-class';
 import { normalizeName } from '../../core/names';
 import { COMPUTE_TYPES, findPrecision, type ComputeType } from '../../core/precision';
 import type { Output } from '../cells';
@@ -30,6 +33,13 @@ export function cite(figure: Figure | undefined): string {
   return `${source.title}: ${source.ref}${via}${derived}${note}`;
 }
 
+/** A preset's class and why: its note, and the source that states the memory type when one does. */
+export function citeClass(figure: ClassFigure): string {
+  if (!figure.source) return `${figure.value} [${figure.note}]`;
+  const source = SOURCES[figure.source];
+  return `${figure.value} [${figure.note}]: ${source.title}: ${source.ref}`;
+}
+
 /** Every figure of a preset with its source, one per line. */
 export function allSources(preset: GpuPreset): string {
   const lines = [
@@ -40,6 +50,7 @@ export function allSources(preset: GpuPreset): string {
   if (preset.interconnect) lines.push(`interconnect_gbs: ${cite(preset.interconnect)}`);
   if (preset.tdpW) lines.push(`tdp_w: ${cite(preset.tdpW)}`);
   if (preset.pricePerHour) lines.push(`price_per_hour: ${cite(preset.pricePerHour)}`);
+  lines.push(`class: ${citeClass(preset.class)}`);
   if (preset.note) lines.push(`note: ${preset.note}`);
   return lines.join('\n');
 }
@@ -80,6 +91,10 @@ const FIELDS: Readonly<
   id: { about: 'preset id', get: (spec) => presetOf(spec, 'id').id },
   vendor: { about: 'vendor', get: (spec) => presetOf(spec, 'vendor').vendor },
   family: { about: 'architecture generation', get: (spec) => presetOf(spec, 'family').family },
+  class: {
+    about: `which measured efficiencies the roofline method applies, one of ${GPU_CLASSES.join(', ')}; for a custom GPU its class= key, else its base preset's, else ${DEFAULT_GPU_CLASS}`,
+    get: (spec) => gpuClass(spec),
+  },
   memory_gb: { about: 'memory, GB', get: (spec) => optional(spec.memoryGb, spec, 'memory_gb') },
   unified_memory: {
     about: 'TRUE when CPU and GPU share the memory',
@@ -184,6 +199,7 @@ export const GPU_TABLE_HEADER: readonly string[] = [
   'price_date',
   'price_stale',
   'unified_memory',
+  'class',
   'source',
 ];
 
@@ -203,6 +219,7 @@ function tableRow(preset: GpuPreset, now: Date): Output[] {
     preset.pricePerHour?.date ?? '',
     preset.pricePerHour ? isPriceStale(preset.pricePerHour.date, now) : '',
     preset.unifiedMemory === true,
+    preset.class.value,
     allSources(preset),
   ];
 }
@@ -227,7 +244,7 @@ export const CATALOG_FUNCTIONS: readonly FunctionDef[] = [
     name: 'LLM_GPUS',
     summary: 'The GPU preset catalog as a table with a header row (spills).',
     returns:
-      'A table: id, name, vendor, family, memory_gb, bandwidth_gbs, dense TFLOPS per compute type, interconnect_gbs, tdp_w, price, unified_memory, source.',
+      'A table: id, name, vendor, family, memory_gb, bandwidth_gbs, dense TFLOPS per compute type, interconnect_gbs, tdp_w, price, unified_memory, class, source.',
     examples: ['=LLM_GPUS()'],
     spills: true,
     params: [],

@@ -23,20 +23,27 @@ function stretch(a: number, b: number): number | undefined {
   return undefined;
 }
 
-/** The common shape of several ranges; throws when two cannot pair up. */
+/**
+ * The common shape of several ranges; throws when two cannot pair up, naming the range that set
+ * the conflicting dimension (rows and columns may come from different ranges).
+ */
 export function broadcastShapes(shapes: readonly NamedShape[]): Shape {
   let result: Shape = { rows: 1, cols: 1 };
-  let from: NamedShape | undefined;
+  let rowsFrom: NamedShape | undefined;
+  let colsFrom: NamedShape | undefined;
   for (const shape of shapes) {
     const rows = stretch(result.rows, shape.rows);
     const cols = stretch(result.cols, shape.cols);
     if (rows === undefined || cols === undefined) {
-      const other = from ? `${from.name} (${formatShape(from)})` : formatShape(result);
+      const from = (rows === undefined ? rowsFrom : colsFrom) as NamedShape;
+      const other = `${from.name} (${formatShape(from)})`;
       throw new InputError(
         `cannot pair ${other} with ${shape.name} (${formatShape(shape)}); ranges must have equal sizes or a size of 1 in each direction`,
       );
     }
-    if (from === undefined || rows !== result.rows || cols !== result.cols) from = shape;
+    // The first range longer than 1 in a direction sets it; a conflict there is with that range.
+    if (shape.rows > 1 && rowsFrom === undefined) rowsFrom = shape;
+    if (shape.cols > 1 && colsFrom === undefined) colsFrom = shape;
     result = { rows, cols };
   }
   return result;

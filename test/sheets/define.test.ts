@@ -14,8 +14,8 @@
  *
  * Rows marked `shapeFault` disagree today and run their shape check as `test.failing`, so the suite
  * stays green and the fault stays pinned: once it is fixed, that test fails (it passed where it was
- * expected to fail) and the mark goes (see `SHAPE_FAULTS` below). The one row marked `invokeFault`
- * does the same for a wrong error message from invoke. The other check of a marked row is plain.
+ * expected to fail) and the mark goes (see `SHAPE_FAULTS` below). A row marked `invokeFault` does
+ * the same for a wrong result from invoke (none today). The other check of a marked row is plain.
  */
 import { invoke, resultShape } from '../../src/index';
 import type { Shape } from '../../src/sheets/broadcast';
@@ -373,8 +373,6 @@ const ROWS: readonly Row[] = [
     args: [...LLAMA, [[1], [2], [3]], [[1024, 2048]], [['fp16'], ['fp8'], ['fp16'], ['fp8']]],
     // B (3x1) and precision (4x1) conflict; S (1x2) pairs with either.
     expected: { throws: 'LLM_VRAM: cannot pair B (3x1) with precision (4x1)' },
-    invokeFault:
-      'broadcastShapes names the last argument that changed the shape (S, 1x2), not the one whose rows conflict (B)',
   },
 
   // Counting.

@@ -88,6 +88,12 @@ export const ARCHITECTURE_KEYS: readonly ArchitectureKey[] = [
     kind: 'count',
     description: 'intermediate size of a shared expert (default expert_ffn)',
   },
+  {
+    key: 'shared_expert_gate',
+    fields: ['sharedExpertGate'],
+    kind: 'flag',
+    description: 'a hidden × 1 gate on the shared expert in each MoE layer, as in Qwen2-MoE (default 0)',
+  },
   { key: 'dense_layers', fields: ['denseLayers'], kind: 'whole', description: 'leading dense layers (default 0)' },
   {
     key: 'moe_layer_step',

@@ -52,14 +52,18 @@ function attentionExtras(arch: Architecture): number {
   return bias + qkNorm + sinks + latentNorms;
 }
 
-/** Parameters of one MoE block: router, `experts` routed experts and the shared experts. */
+/**
+ * Parameters of one MoE block: router, `experts` routed experts, the shared experts and the gate on
+ * them (Qwen2-MoE's shared_expert_gate, H × 1).
+ */
 function moeBlock(arch: Architecture, experts: number): number {
   const H = arch.hidden;
   const m = ffnMatrices(arch);
   const router = H * arch.experts + (arch.routerBias ? arch.experts : 0);
   const expert = m * H * arch.expertFfn + ffnBias(arch, arch.expertFfn);
   const shared = m * H * arch.sharedExpertFfn + ffnBias(arch, arch.sharedExpertFfn);
-  return router + experts * expert + arch.sharedExperts * shared;
+  const sharedGate = arch.sharedExpertGate ? H : 0;
+  return router + experts * expert + arch.sharedExperts * shared + sharedGate;
 }
 
 function count(arch: Architecture, routedExperts: number, extra: number): number {
@@ -261,6 +265,7 @@ export function weightTensors(arch: Architecture): WeightTensor[] {
       if (arch.routerBias) add('bias', arch.experts, 1, layer);
       ffnBlock(layer, arch.expertFfn, arch.experts, true);
       ffnBlock(layer, arch.sharedExpertFfn, arch.sharedExperts, true);
+      if (arch.sharedExpertGate) add('router', H, H, layer);
     } else {
       ffnBlock(layer, arch.ffn, 1, false);
     }

@@ -64,6 +64,11 @@ export interface ArchitectureSpec {
   readonly expertFfn?: number;
   /** Intermediate size of one shared expert; default the expert size. */
   readonly sharedExpertFfn?: number;
+  /**
+   * A sigmoid gate on the shared expert output, Linear(hidden, 1) without bias in every MoE layer
+   * (Qwen2-MoE's shared_expert_gate).
+   */
+  readonly sharedExpertGate?: boolean;
   /** Leading dense layers before the MoE layers start (DeepSeek first_k_dense_replace). */
   readonly denseLayers?: number;
   /** Every n-th layer after the dense ones is MoE (Llama-4 Maverick: 2); default 1. */
@@ -120,6 +125,7 @@ export interface Architecture {
   readonly sharedExperts: number;
   readonly expertFfn: number;
   readonly sharedExpertFfn: number;
+  readonly sharedExpertGate: boolean;
   readonly denseLayers: number;
   readonly moeLayerStep: number;
   readonly routerBias: boolean;
@@ -218,6 +224,7 @@ export function resolveArchitecture(spec: ArchitectureSpec): Architecture {
   if (experts === 0) {
     if (activeExperts > 0) fail('active_experts', 'needs experts (the number of routed experts) as well');
     if (sharedExperts > 0) fail('shared_experts', 'needs experts (the number of routed experts) as well');
+    if (spec.sharedExpertGate) fail('shared_expert_gate', 'needs experts (the number of routed experts) as well');
   } else {
     if (activeExperts === 0) fail('active_experts', `is required with experts (${experts}): experts used per token`);
     if (activeExperts > experts) {
@@ -226,6 +233,9 @@ export function resolveArchitecture(spec: ArchitectureSpec): Architecture {
         `(${activeExperts}) cannot exceed experts (${experts}): a token cannot use more experts than exist`,
       );
     }
+  }
+  if (spec.sharedExpertGate && experts > 0 && sharedExperts === 0) {
+    fail('shared_expert_gate', 'needs shared_experts (the expert it gates) as well');
   }
   if (denseLayers > layers) fail('dense_layers', `(${denseLayers}) cannot exceed layers (${layers})`);
 
@@ -284,6 +294,7 @@ export function resolveArchitecture(spec: ArchitectureSpec): Architecture {
     sharedExperts,
     expertFfn,
     sharedExpertFfn: spec.sharedExpertFfn ?? expertFfn,
+    sharedExpertGate: spec.sharedExpertGate ?? false,
     denseLayers,
     moeLayerStep: spec.moeLayerStep ?? 1,
     routerBias: spec.routerBias ?? false,

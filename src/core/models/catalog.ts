@@ -2,11 +2,21 @@
  * The model preset catalog: typed data, one entry per checkpoint, a source on every entry.
  * Adding a model touches only this file.
  *
- * Shapes are the Hugging Face `config.json` fields (read from the copies cited in `source`); the
- * parameter count is computed from them by src/core/architecture/params.ts and must equal the
- * checkpoint's (test/core/models/params.test.ts derives each one by hand and names where the
- * checkpoint's own count was read). `data/models.json` records the same sources.
+ * Each preset is stored as the fields of its Hugging Face `config.json`, with the names and values
+ * the Hub states (a trimmed copy: the fields src/core/architecture/config.ts reads, plus
+ * model_type and architectures; fields a saved config leaves out take their configuration class's
+ * default, as in transformers). Its architecture is built by the same parser as a config.json
+ * pasted into a sheet (hfConfigToSpec), so a preset diff can be checked against the Hub field by
+ * field. Beside the config: what no config.json field states, the parameters of a vision tower the
+ * checkpoint holds (`extraParams`) and, for a config without max_position_embeddings (BLOOM), the
+ * context (`contextLength`).
+ *
+ * The parameter count computed from the config must equal the checkpoint's
+ * (test/core/models/params.test.ts derives each one by hand and names where the checkpoint's own
+ * count was read); `data/models.json` records the same shapes with their sources
+ * (test/core/models/reference.test.ts compares them field by field).
  */
+import { hfConfigToSpec, type HfConfig } from '../architecture/config';
 import type { ArchitectureSpec } from '../architecture/spec';
 
 /** Where a preset's shapes (or its checkpoint's parameter count) were read. */
@@ -97,7 +107,8 @@ export const MODEL_SOURCES = {
 
 export type ModelSourceId = keyof typeof MODEL_SOURCES;
 
-export interface ModelPreset {
+/** A preset as the catalog stores it. */
+export interface ModelEntry {
   /** Short id, e.g. `llama-3.1-70b`. */
   readonly id: string;
   /** Display name. */
@@ -107,79 +118,95 @@ export interface ModelPreset {
   /** Other names and Hugging Face ids of checkpoints with the same shapes (Instruct variants). */
   readonly aliases: readonly string[];
   readonly family: string;
-  readonly architecture: ArchitectureSpec;
-  /** max_position_embeddings of the config, tokens. */
-  readonly contextLength: number;
   /** Where the shapes were read. */
   readonly source: ModelSourceId;
   /** What the parameter count covers, where it differs from a plain count of the config. */
   readonly note?: string;
+  /** The config.json fields, as the Hub states them. */
+  readonly config: HfConfig;
+  /** Parameters the checkpoint holds outside the language model (a vision tower and projector). */
+  readonly extraParams?: number;
+  /** Context in tokens, only for a config that states no max_position_embeddings. */
+  readonly contextLength?: number;
 }
 
-/** A Llama-style decoder: RMSNorm, SwiGLU, no biases, untied head unless stated. */
-function llamaLike(
-  hidden: number,
-  layers: number,
-  ffn: number,
-  vocab: number,
-  heads: number,
-  kvHeads: number,
-  more: Partial<ArchitectureSpec> = {},
-): ArchitectureSpec {
-  return {
-    hidden,
-    layers,
-    ffn,
-    vocab,
-    heads,
-    kvHeads,
-    gatedFfn: true,
-    tiedEmbeddings: false,
-    norm: 'rmsnorm',
-    ...more,
-  };
+/** A preset with its architecture built from its config. */
+export interface ModelPreset extends Omit<ModelEntry, 'contextLength'> {
+  readonly architecture: ArchitectureSpec;
+  /** max_position_embeddings of the config (or the entry's contextLength), tokens. */
+  readonly contextLength: number;
 }
 
-const QWEN2_BIAS = { qkvBias: true } as const;
-const QWEN3 = { headDim: 128, qkNorm: true } as const;
-/** Gemma: four RMSNorms per layer (pre/post attention, pre/post FFN), tied embeddings. */
-const GEMMA = { normsPerLayer: 4, tiedEmbeddings: true } as const;
+/** Builds a preset through the config.json parser; a config it does not fully read is a catalog bug. */
+export function buildPreset(entry: ModelEntry): ModelPreset {
+  const parsed = hfConfigToSpec(entry.config);
+  if (parsed.unread.length > 0)
+    throw new Error(`preset ${entry.id}: config fields not read: ${parsed.unread.join(', ')}`);
+  if (parsed.contextLength !== undefined && entry.contextLength !== undefined) {
+    throw new Error(
+      `preset ${entry.id}: the config states max_position_embeddings; contextLength is for configs without one`,
+    );
+  }
+  const contextLength = parsed.contextLength ?? entry.contextLength;
+  if (contextLength === undefined) throw new Error(`preset ${entry.id}: no context length`);
+  const architecture = entry.extraParams ? { ...parsed.spec, extraParams: entry.extraParams } : parsed.spec;
+  return { ...entry, architecture, contextLength };
+}
 
 /**
- * Llama-4's vision encoder, adapter and projector: the Hub checkpoints hold 108,641,793,536 (Scout)
- * and 401,583,781,376 (Maverick) parameters, the text decoders 107,769,861,120 and 400,711,848,960.
+ * Llama-4's vision encoder, adapter and projector (no config.json field counts them): the Hub
+ * checkpoints hold 108,641,793,536 (Scout) and 401,583,781,376 (Maverick) parameters, the text
+ * decoders 107,769,861,120 and 400,711,848,960.
  */
 const LLAMA4_VISION_PARAMS = 871_932_416;
 
 /**
- * Gemma-3's SigLIP vision tower (416,866,032 parameters, derived in the tests from its vision_config)
- * plus the multimodal projector (1152 × hidden) and its RMSNorm (1152).
+ * DeepSeek-V3's config.json (DeepSeek-R1's is the same): latent attention, 3 dense layers, then 58
+ * MoE layers of 256 routed experts (top-8) and a shared one.
  */
-const SIGLIP_PARAMS = 416_866_032;
-function gemma3Vision(hidden: number): number {
-  return SIGLIP_PARAMS + 1152 * hidden + 1152;
-}
+const DEEPSEEK_V3: HfConfig = {
+  architectures: ['DeepseekV3ForCausalLM'],
+  model_type: 'deepseek_v3',
+  hidden_size: 7168,
+  intermediate_size: 18432,
+  num_hidden_layers: 61,
+  num_attention_heads: 128,
+  num_key_value_heads: 128,
+  q_lora_rank: 1536,
+  kv_lora_rank: 512,
+  qk_nope_head_dim: 128,
+  qk_rope_head_dim: 64,
+  v_head_dim: 128,
+  n_routed_experts: 256,
+  n_shared_experts: 1,
+  num_experts_per_tok: 8,
+  moe_intermediate_size: 2048,
+  first_k_dense_replace: 3,
+  moe_layer_freq: 1,
+  topk_method: 'noaux_tc',
+  num_nextn_predict_layers: 1,
+  max_position_embeddings: 163840,
+  vocab_size: 129280,
+  tie_word_embeddings: false,
+};
 
-const GPT2 = {
-  gatedFfn: false,
-  tiedEmbeddings: true,
-  norm: 'layernorm',
-  qkvBias: true,
-  attentionOutputBias: true,
-  mlpBias: true,
-  positionEmbeddings: 1024,
-} as const;
-
-export const MODEL_PRESETS: readonly ModelPreset[] = [
+export const MODEL_ENTRIES: readonly ModelEntry[] = [
   {
     id: 'gpt2',
     name: 'GPT-2 (124M)',
     hfId: 'openai-community/gpt2',
     aliases: ['GPT-2', 'GPT-2 124M'],
     family: 'GPT-2',
-    architecture: { hidden: 768, layers: 12, ffn: 3072, vocab: 50257, heads: 12, ...GPT2 },
-    contextLength: 1024,
     source: 'mlc',
+    config: {
+      architectures: ['GPT2LMHeadModel'],
+      model_type: 'gpt2',
+      n_embd: 768,
+      n_layer: 12,
+      n_head: 12,
+      n_positions: 1024,
+      vocab_size: 50257,
+    },
   },
   {
     id: 'gpt2-xl',
@@ -187,9 +214,16 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'openai-community/gpt2-xl',
     aliases: ['GPT-2 XL'],
     family: 'GPT-2',
-    architecture: { hidden: 1600, layers: 48, ffn: 6400, vocab: 50257, heads: 25, ...GPT2 },
-    contextLength: 1024,
     source: 'llm_analysis',
+    config: {
+      architectures: ['GPT2LMHeadModel'],
+      model_type: 'gpt2',
+      n_embd: 1600,
+      n_layer: 48,
+      n_head: 25,
+      n_positions: 1024,
+      vocab_size: 50257,
+    },
   },
   {
     id: 'gpt-j-6b',
@@ -197,22 +231,18 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'EleutherAI/gpt-j-6b',
     aliases: ['GPT-J 6B', 'GPT-J'],
     family: 'GPT-J',
-    architecture: {
-      hidden: 4096,
-      layers: 28,
-      ffn: 16384,
-      vocab: 50400,
-      heads: 16,
-      gatedFfn: false,
-      tiedEmbeddings: false,
-      norm: 'layernorm',
-      normsPerLayer: 1,
-      mlpBias: true,
-      outputBias: true,
-    },
-    contextLength: 2048,
     source: 'hf_gptj',
     note: 'Parallel attention and MLP under one LayerNorm; lm_head has a bias. The model card states 6,053,381,344 parameters, the Hugging Face GPTJForCausalLM holds 6,050,882,784.',
+    config: {
+      architectures: ['GPTJForCausalLM'],
+      model_type: 'gptj',
+      n_embd: 4096,
+      n_layer: 28,
+      n_head: 16,
+      n_positions: 2048,
+      vocab_size: 50400,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'opt-66b',
@@ -220,23 +250,21 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'facebook/opt-66b',
     aliases: ['OPT 66B'],
     family: 'OPT',
-    architecture: {
-      hidden: 9216,
-      layers: 64,
-      ffn: 36864,
-      vocab: 50272,
-      heads: 72,
-      gatedFfn: false,
-      tiedEmbeddings: true,
-      norm: 'layernorm',
-      qkvBias: true,
-      attentionOutputBias: true,
-      mlpBias: true,
-      positionEmbeddings: 2050,
-    },
-    contextLength: 2048,
     source: 'hf_opt_66b',
     note: 'Learned positions have 2048 + 2 rows (OPT offsets positions by 2).',
+    config: {
+      architectures: ['OPTForCausalLM'],
+      model_type: 'opt',
+      hidden_size: 9216,
+      num_hidden_layers: 64,
+      num_attention_heads: 72,
+      ffn_dim: 36864,
+      word_embed_proj_dim: 9216,
+      do_layer_norm_before: true,
+      _remove_final_layer_norm: false,
+      max_position_embeddings: 2048,
+      vocab_size: 50272,
+    },
   },
   {
     id: 'bloom-176b',
@@ -244,23 +272,17 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'bigscience/bloom',
     aliases: ['BLOOM', 'BLOOM 176B'],
     family: 'BLOOM',
-    architecture: {
-      hidden: 14336,
-      layers: 70,
-      ffn: 57344,
-      vocab: 250880,
-      heads: 112,
-      gatedFfn: false,
-      tiedEmbeddings: true,
-      norm: 'layernorm',
-      embeddingNorm: true,
-      qkvBias: true,
-      attentionOutputBias: true,
-      mlpBias: true,
+    source: 'hf_bloom',
+    note: 'ALiBi positions (no parameters, and no max_position_embeddings: the context is the 2048-token training length); a LayerNorm after the word embeddings.',
+    config: {
+      architectures: ['BloomForCausalLM'],
+      model_type: 'bloom',
+      hidden_size: 14336,
+      n_layer: 70,
+      n_head: 112,
+      vocab_size: 250880,
     },
     contextLength: 2048,
-    source: 'hf_bloom',
-    note: 'ALiBi positions (no parameters); a LayerNorm after the word embeddings.',
   },
   {
     id: 'falcon-40b',
@@ -268,20 +290,20 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'tiiuae/falcon-40b',
     aliases: ['Falcon 40B'],
     family: 'Falcon',
-    architecture: {
-      hidden: 8192,
-      layers: 60,
-      ffn: 32768,
-      vocab: 65024,
-      heads: 128,
-      kvHeads: 8,
-      gatedFfn: false,
-      tiedEmbeddings: false,
-      norm: 'layernorm',
-    },
-    contextLength: 2048,
     source: 'hf_falcon_40b',
-    note: 'The checkpoint stores lm_head separately from the word embeddings (counted untied).',
+    note: 'The checkpoint stores lm_head separately from the word embeddings (counted untied). The config states no max_position_embeddings (FalconConfig default 2048).',
+    config: {
+      architectures: ['FalconForCausalLM'],
+      model_type: 'falcon',
+      hidden_size: 8192,
+      num_hidden_layers: 60,
+      num_attention_heads: 128,
+      num_kv_heads: 8,
+      new_decoder_architecture: true,
+      parallel_attn: true,
+      bias: false,
+      vocab_size: 65024,
+    },
   },
   {
     id: 'llama-13b',
@@ -289,9 +311,19 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'huggyllama/llama-13b',
     aliases: ['Llama 13B', 'LLaMA-1-13B', 'Llama-1-13B'],
     family: 'Llama',
-    architecture: llamaLike(5120, 40, 13824, 32000, 40, 40),
-    contextLength: 2048,
     source: 'hf_llama1',
+    // Converted before num_key_value_heads existed: every head has its own K and V.
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 5120,
+      intermediate_size: 13824,
+      num_hidden_layers: 40,
+      num_attention_heads: 40,
+      max_position_embeddings: 2048,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-33b',
@@ -299,9 +331,18 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'huggyllama/llama-30b',
     aliases: ['Llama 33B', 'LLaMA-30B', 'LLaMA-1-33B', 'Llama-1-33B'],
     family: 'Llama',
-    architecture: llamaLike(6656, 60, 17920, 32000, 52, 52),
-    contextLength: 2048,
     source: 'hf_llama1',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 6656,
+      intermediate_size: 17920,
+      num_hidden_layers: 60,
+      num_attention_heads: 52,
+      max_position_embeddings: 2048,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-2-7b',
@@ -309,9 +350,20 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'meta-llama/Llama-2-7b-hf',
     aliases: ['Llama-2-7B-chat', 'meta-llama/Llama-2-7b-chat-hf', 'Llama 2 7B'],
     family: 'Llama',
-    architecture: llamaLike(4096, 32, 11008, 32000, 32, 32),
-    contextLength: 4096,
     source: 'mlc',
+    // The Hub's max_position_embeddings; MLC's copy overrides it to 2048.
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 4096,
+      intermediate_size: 11008,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 32,
+      max_position_embeddings: 4096,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'vicuna-7b',
@@ -319,9 +371,19 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'lmsys/vicuna-7b-v1.5',
     aliases: ['Vicuna 7B', 'Vicuna-7B'],
     family: 'Llama',
-    architecture: llamaLike(4096, 32, 11008, 32000, 32, 32),
-    contextLength: 4096,
     source: 'hf_vicuna',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 4096,
+      intermediate_size: 11008,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 32,
+      max_position_embeddings: 4096,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-2-13b',
@@ -329,9 +391,19 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'meta-llama/Llama-2-13b-hf',
     aliases: ['Llama-2-13B-chat', 'meta-llama/Llama-2-13b-chat-hf', 'Llama 2 13B'],
     family: 'Llama',
-    architecture: llamaLike(5120, 40, 13824, 32000, 40, 40),
-    contextLength: 4096,
     source: 'mlc',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 5120,
+      intermediate_size: 13824,
+      num_hidden_layers: 40,
+      num_attention_heads: 40,
+      num_key_value_heads: 40,
+      max_position_embeddings: 4096,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-2-70b',
@@ -339,9 +411,19 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'meta-llama/Llama-2-70b-hf',
     aliases: ['Llama-2-70B-chat', 'meta-llama/Llama-2-70b-chat-hf', 'Llama 2 70B'],
     family: 'Llama',
-    architecture: llamaLike(8192, 80, 28672, 32000, 64, 8),
-    contextLength: 4096,
     source: 'mlc',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 8192,
+      intermediate_size: 28672,
+      num_hidden_layers: 80,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      max_position_embeddings: 4096,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'codellama-34b',
@@ -349,9 +431,19 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'codellama/CodeLlama-34b-hf',
     aliases: ['CodeLlama 34B', 'Code Llama 34B', 'codellama/CodeLlama-34b-Instruct-hf'],
     family: 'Llama',
-    architecture: llamaLike(8192, 48, 22016, 32000, 64, 8),
-    contextLength: 16384,
     source: 'hf_codellama_34b',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 8192,
+      intermediate_size: 22016,
+      num_hidden_layers: 48,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      max_position_embeddings: 16384,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-3-8b',
@@ -359,9 +451,19 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'meta-llama/Meta-Llama-3-8B',
     aliases: ['Meta-Llama-3-8B-Instruct', 'meta-llama/Meta-Llama-3-8B-Instruct', 'Llama-3-8B-Instruct', 'Llama 3 8B'],
     family: 'Llama',
-    architecture: llamaLike(4096, 32, 14336, 128256, 32, 8),
-    contextLength: 8192,
     source: 'meta_sku',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 4096,
+      intermediate_size: 14336,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      max_position_embeddings: 8192,
+      vocab_size: 128256,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-3-70b',
@@ -374,9 +476,19 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       'Llama 3 70B',
     ],
     family: 'Llama',
-    architecture: llamaLike(8192, 80, 28672, 128256, 64, 8),
-    contextLength: 8192,
     source: 'kvfit',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 8192,
+      intermediate_size: 28672,
+      num_hidden_layers: 80,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      max_position_embeddings: 8192,
+      vocab_size: 128256,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-3.1-8b',
@@ -389,9 +501,21 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       'meta-llama/Meta-Llama-3.1-8B-Instruct',
     ],
     family: 'Llama',
-    architecture: llamaLike(4096, 32, 14336, 128256, 32, 8),
-    contextLength: 131072,
     source: 'mlc',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 4096,
+      intermediate_size: 14336,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      max_position_embeddings: 131072,
+      vocab_size: 128256,
+      attention_bias: false,
+      mlp_bias: false,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-3.1-70b',
@@ -404,9 +528,21 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       'meta-llama/Meta-Llama-3.1-70B-Instruct',
     ],
     family: 'Llama',
-    architecture: llamaLike(8192, 80, 28672, 128256, 64, 8),
-    contextLength: 131072,
     source: 'mlc',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 8192,
+      intermediate_size: 28672,
+      num_hidden_layers: 80,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      max_position_embeddings: 131072,
+      vocab_size: 128256,
+      attention_bias: false,
+      mlp_bias: false,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-3.1-405b',
@@ -419,9 +555,21 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       'meta-llama/Meta-Llama-3.1-405B-Instruct',
     ],
     family: 'Llama',
-    architecture: llamaLike(16384, 126, 53248, 128256, 128, 8),
-    contextLength: 131072,
     source: 'meta_sku',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 16384,
+      intermediate_size: 53248,
+      num_hidden_layers: 126,
+      num_attention_heads: 128,
+      num_key_value_heads: 8,
+      max_position_embeddings: 131072,
+      vocab_size: 128256,
+      attention_bias: false,
+      mlp_bias: false,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-3.2-1b',
@@ -429,9 +577,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'meta-llama/Llama-3.2-1B',
     aliases: ['Llama-3.2-1B-Instruct', 'meta-llama/Llama-3.2-1B-Instruct'],
     family: 'Llama',
-    architecture: llamaLike(2048, 16, 8192, 128256, 32, 8, { headDim: 64, tiedEmbeddings: true }),
-    contextLength: 131072,
     source: 'mlc',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 2048,
+      intermediate_size: 8192,
+      num_hidden_layers: 16,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      head_dim: 64,
+      max_position_embeddings: 131072,
+      vocab_size: 128256,
+      tie_word_embeddings: true,
+      attention_bias: false,
+      mlp_bias: false,
+    },
   },
   {
     id: 'llama-3.2-3b',
@@ -439,9 +600,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'meta-llama/Llama-3.2-3B',
     aliases: ['Llama-3.2-3B-Instruct', 'meta-llama/Llama-3.2-3B-Instruct'],
     family: 'Llama',
-    architecture: llamaLike(3072, 28, 8192, 128256, 24, 8, { headDim: 128, tiedEmbeddings: true }),
-    contextLength: 131072,
     source: 'llmprof',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 3072,
+      intermediate_size: 8192,
+      num_hidden_layers: 28,
+      num_attention_heads: 24,
+      num_key_value_heads: 8,
+      head_dim: 128,
+      max_position_embeddings: 131072,
+      vocab_size: 128256,
+      tie_word_embeddings: true,
+      attention_bias: false,
+      mlp_bias: false,
+    },
   },
   {
     id: 'llama-3.3-70b',
@@ -449,9 +623,20 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'meta-llama/Llama-3.3-70B-Instruct',
     aliases: ['Llama-3.3-70B', 'Llama 3.3 70B'],
     family: 'Llama',
-    architecture: llamaLike(8192, 80, 28672, 128256, 64, 8, { headDim: 128 }),
-    contextLength: 131072,
     source: 'kvfit',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 8192,
+      intermediate_size: 28672,
+      num_hidden_layers: 80,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      head_dim: 128,
+      max_position_embeddings: 131072,
+      vocab_size: 128256,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'llama-4-scout',
@@ -459,20 +644,36 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'meta-llama/Llama-4-Scout-17B-16E',
     aliases: ['Llama-4-Scout', 'Llama-4-Scout-17B-16E-Instruct', 'meta-llama/Llama-4-Scout-17B-16E-Instruct'],
     family: 'Llama',
-    architecture: llamaLike(5120, 48, 16384, 202048, 40, 8, {
-      headDim: 128,
-      experts: 16,
-      activeExperts: 1,
-      sharedExperts: 1,
-      expertFfn: 8192,
-      // Chunked attention (attention_chunk_size 8192) on the 36 RoPE layers; every 4th layer is global.
-      slidingWindow: 8192,
-      slidingLayers: 36,
-      extraParams: LLAMA4_VISION_PARAMS,
-    }),
-    contextLength: 10485760,
     source: 'kvfit',
     note: 'Every layer is MoE (16 routed experts, top-1, plus one shared expert); params include the 871,932,416-parameter vision encoder, active_params the text decoder only.',
+    config: {
+      architectures: ['Llama4ForConditionalGeneration'],
+      model_type: 'llama4',
+      text_config: {
+        model_type: 'llama4_text',
+        hidden_size: 5120,
+        intermediate_size: 8192,
+        intermediate_size_mlp: 16384,
+        num_hidden_layers: 48,
+        num_attention_heads: 40,
+        num_key_value_heads: 8,
+        head_dim: 128,
+        num_local_experts: 16,
+        num_experts_per_tok: 1,
+        interleave_moe_layer_step: 1,
+        // Chunked attention on the 36 RoPE layers; every 4th layer is global (no RoPE).
+        attention_chunk_size: 8192,
+        no_rope_layers: [
+          1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1,
+          1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0,
+        ],
+        max_position_embeddings: 10485760,
+        vocab_size: 202048,
+        tie_word_embeddings: false,
+        attention_bias: false,
+      },
+    },
+    extraParams: LLAMA4_VISION_PARAMS,
   },
   {
     id: 'llama-4-maverick',
@@ -484,20 +685,31 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
       'meta-llama/Llama-4-Maverick-17B-128E-Instruct',
     ],
     family: 'Llama',
-    architecture: llamaLike(5120, 48, 16384, 202048, 40, 8, {
-      headDim: 128,
-      experts: 128,
-      activeExperts: 1,
-      sharedExperts: 1,
-      expertFfn: 8192,
-      moeLayerStep: 2,
-      slidingWindow: 8192,
-      slidingLayers: 36,
-      extraParams: LLAMA4_VISION_PARAMS,
-    }),
-    contextLength: 1048576,
     source: 'kvfit',
     note: 'Dense (FFN 16384) and MoE layers alternate (interleave_moe_layer_step 2: 128 routed experts, top-1, plus a shared expert); params include the vision encoder.',
+    config: {
+      architectures: ['Llama4ForConditionalGeneration'],
+      model_type: 'llama4',
+      // no_rope_layers left to Llama4TextConfig's default (no_rope_layer_interval 4): 36 chunked layers.
+      text_config: {
+        model_type: 'llama4_text',
+        hidden_size: 5120,
+        intermediate_size: 8192,
+        intermediate_size_mlp: 16384,
+        num_hidden_layers: 48,
+        num_attention_heads: 40,
+        num_key_value_heads: 8,
+        head_dim: 128,
+        num_local_experts: 128,
+        num_experts_per_tok: 1,
+        interleave_moe_layer_step: 2,
+        attention_chunk_size: 8192,
+        max_position_embeddings: 1048576,
+        vocab_size: 202048,
+        attention_bias: false,
+      },
+    },
+    extraParams: LLAMA4_VISION_PARAMS,
   },
   {
     id: 'mistral-7b-v0.1',
@@ -505,9 +717,20 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'mistralai/Mistral-7B-v0.1',
     aliases: ['Mistral-7B', 'Mistral 7B', 'Mistral-7B-Instruct-v0.1', 'mistralai/Mistral-7B-Instruct-v0.1'],
     family: 'Mistral',
-    architecture: llamaLike(4096, 32, 14336, 32000, 32, 8, { slidingWindow: 4096 }),
-    contextLength: 32768,
     source: 'mlc',
+    config: {
+      architectures: ['MistralForCausalLM'],
+      model_type: 'mistral',
+      hidden_size: 4096,
+      intermediate_size: 14336,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      sliding_window: 4096,
+      max_position_embeddings: 32768,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'mistral-7b-v0.3',
@@ -515,9 +738,20 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'mistralai/Mistral-7B-v0.3',
     aliases: ['Mistral-7B-Instruct-v0.3', 'mistralai/Mistral-7B-Instruct-v0.3'],
     family: 'Mistral',
-    architecture: llamaLike(4096, 32, 14336, 32768, 32, 8),
-    contextLength: 32768,
     source: 'kvfit',
+    config: {
+      architectures: ['MistralForCausalLM'],
+      model_type: 'mistral',
+      hidden_size: 4096,
+      intermediate_size: 14336,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      sliding_window: null,
+      max_position_embeddings: 32768,
+      vocab_size: 32768,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'mistral-nemo-12b',
@@ -525,9 +759,20 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'mistralai/Mistral-Nemo-Base-2407',
     aliases: ['Mistral-Nemo', 'Mistral-Nemo-Instruct-2407', 'mistralai/Mistral-Nemo-Instruct-2407'],
     family: 'Mistral',
-    architecture: llamaLike(5120, 40, 14336, 131072, 32, 8, { headDim: 128 }),
-    contextLength: 131072,
     source: 'kvfit',
+    config: {
+      architectures: ['MistralForCausalLM'],
+      model_type: 'mistral',
+      hidden_size: 5120,
+      intermediate_size: 14336,
+      num_hidden_layers: 40,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      head_dim: 128,
+      max_position_embeddings: 131072,
+      vocab_size: 131072,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'mistral-small-24b',
@@ -535,10 +780,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'mistralai/Mistral-Small-24B-Base-2501',
     aliases: ['Mistral-Small', 'Mistral-Small-24B-Instruct-2501', 'mistralai/Mistral-Small-24B-Instruct-2501'],
     family: 'Mistral',
-    architecture: llamaLike(5120, 40, 32768, 131072, 32, 8, { headDim: 128 }),
-    contextLength: 32768,
     source: 'hf_mistral_small',
     note: 'The text-only 2501 release; Mistral-Small-3.1/3.2 add a vision encoder.',
+    config: {
+      architectures: ['MistralForCausalLM'],
+      model_type: 'mistral',
+      hidden_size: 5120,
+      intermediate_size: 32768,
+      num_hidden_layers: 40,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      head_dim: 128,
+      sliding_window: null,
+      max_position_embeddings: 32768,
+      vocab_size: 131072,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'mixtral-8x7b',
@@ -546,9 +803,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'mistralai/Mixtral-8x7B-v0.1',
     aliases: ['Mixtral-8x7B', 'Mixtral-8x7B-Instruct-v0.1', 'mistralai/Mixtral-8x7B-Instruct-v0.1'],
     family: 'Mistral',
-    architecture: llamaLike(4096, 32, 14336, 32000, 32, 8, { experts: 8, activeExperts: 2 }),
-    contextLength: 32768,
     source: 'mlc',
+    config: {
+      architectures: ['MixtralForCausalLM'],
+      model_type: 'mixtral',
+      hidden_size: 4096,
+      intermediate_size: 14336,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      num_local_experts: 8,
+      num_experts_per_tok: 2,
+      sliding_window: null,
+      max_position_embeddings: 32768,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'mixtral-8x22b',
@@ -556,10 +826,23 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'mistral-community/Mixtral-8x22B-v0.1',
     aliases: ['Mixtral-8x22B', 'mistralai/Mixtral-8x22B-v0.1'],
     family: 'Mistral',
-    architecture: llamaLike(6144, 56, 16384, 32000, 48, 8, { experts: 8, activeExperts: 2 }),
-    contextLength: 65536,
     source: 'hf_mixtral_8x22b',
     note: 'The Instruct release has a 32768-token vocabulary (9.4M more parameters).',
+    config: {
+      architectures: ['MixtralForCausalLM'],
+      model_type: 'mixtral',
+      hidden_size: 6144,
+      intermediate_size: 16384,
+      num_hidden_layers: 56,
+      num_attention_heads: 48,
+      num_key_value_heads: 8,
+      num_local_experts: 8,
+      num_experts_per_tok: 2,
+      sliding_window: null,
+      max_position_embeddings: 65536,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen2-7b',
@@ -567,9 +850,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen2-7B-Instruct',
     aliases: ['Qwen2-7B', 'Qwen/Qwen2-7B'],
     family: 'Qwen',
-    architecture: llamaLike(3584, 28, 18944, 152064, 28, 4, QWEN2_BIAS),
-    contextLength: 32768,
     source: 'mlc',
+    // Qwen2 (and 2.5) have biases on q, k and v by construction; no config field states them.
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_size: 3584,
+      intermediate_size: 18944,
+      num_hidden_layers: 28,
+      num_attention_heads: 28,
+      num_key_value_heads: 4,
+      sliding_window: 131072,
+      use_sliding_window: false,
+      max_position_embeddings: 32768,
+      vocab_size: 152064,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen2-72b',
@@ -577,9 +873,21 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen2-72B-Instruct',
     aliases: ['Qwen2-72B', 'Qwen/Qwen2-72B'],
     family: 'Qwen',
-    architecture: llamaLike(8192, 80, 29568, 152064, 64, 8, QWEN2_BIAS),
-    contextLength: 32768,
     source: 'hf_qwen2_72b',
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_size: 8192,
+      intermediate_size: 29568,
+      num_hidden_layers: 80,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      sliding_window: 131072,
+      use_sliding_window: false,
+      max_position_embeddings: 32768,
+      vocab_size: 152064,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen2.5-7b',
@@ -587,9 +895,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen2.5-7B-Instruct',
     aliases: ['Qwen2.5-7B', 'Qwen/Qwen2.5-7B'],
     family: 'Qwen',
-    architecture: llamaLike(3584, 28, 18944, 152064, 28, 4, QWEN2_BIAS),
-    contextLength: 32768,
     source: 'llmprof',
+    note: 'The Instruct config (max_position_embeddings 32768); the base Qwen2.5-7B states 131072.',
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_size: 3584,
+      intermediate_size: 18944,
+      num_hidden_layers: 28,
+      num_attention_heads: 28,
+      num_key_value_heads: 4,
+      sliding_window: 131072,
+      use_sliding_window: false,
+      max_position_embeddings: 32768,
+      vocab_size: 152064,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen2.5-14b',
@@ -597,9 +918,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen2.5-14B-Instruct',
     aliases: ['Qwen2.5-14B', 'Qwen/Qwen2.5-14B'],
     family: 'Qwen',
-    architecture: llamaLike(5120, 48, 13824, 152064, 40, 8, QWEN2_BIAS),
-    contextLength: 32768,
     source: 'llmprof',
+    note: 'The Instruct config (max_position_embeddings 32768); the base Qwen2.5-14B states 131072.',
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_size: 5120,
+      intermediate_size: 13824,
+      num_hidden_layers: 48,
+      num_attention_heads: 40,
+      num_key_value_heads: 8,
+      sliding_window: 131072,
+      use_sliding_window: false,
+      max_position_embeddings: 32768,
+      vocab_size: 152064,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen2.5-32b',
@@ -607,9 +941,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen2.5-32B-Instruct',
     aliases: ['Qwen2.5-32B', 'Qwen/Qwen2.5-32B'],
     family: 'Qwen',
-    architecture: llamaLike(5120, 64, 27648, 152064, 40, 8, QWEN2_BIAS),
-    contextLength: 32768,
     source: 'llmprof',
+    note: 'The Instruct config (max_position_embeddings 32768); the base Qwen2.5-32B states 131072.',
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_size: 5120,
+      intermediate_size: 27648,
+      num_hidden_layers: 64,
+      num_attention_heads: 40,
+      num_key_value_heads: 8,
+      sliding_window: 131072,
+      use_sliding_window: false,
+      max_position_embeddings: 32768,
+      vocab_size: 152064,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen2.5-72b',
@@ -617,9 +964,21 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen2.5-72B-Instruct',
     aliases: ['Qwen2.5-72B', 'Qwen/Qwen2.5-72B'],
     family: 'Qwen',
-    architecture: llamaLike(8192, 80, 29568, 152064, 64, 8, QWEN2_BIAS),
-    contextLength: 32768,
     source: 'kvfit',
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_size: 8192,
+      intermediate_size: 29568,
+      num_hidden_layers: 80,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      sliding_window: 131072,
+      use_sliding_window: false,
+      max_position_embeddings: 32768,
+      vocab_size: 152064,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen2.5-coder-7b',
@@ -627,10 +986,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen2.5-Coder-7B-Instruct',
     aliases: ['Qwen2.5-Coder-7B', 'Qwen/Qwen2.5-Coder-7B'],
     family: 'Qwen',
-    architecture: llamaLike(3584, 28, 18944, 152064, 28, 4, QWEN2_BIAS),
-    contextLength: 32768,
     source: 'kerashub_qwen',
     note: 'Same shapes as Qwen2.5-7B.',
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_size: 3584,
+      intermediate_size: 18944,
+      num_hidden_layers: 28,
+      num_attention_heads: 28,
+      num_key_value_heads: 4,
+      sliding_window: 131072,
+      use_sliding_window: false,
+      max_position_embeddings: 32768,
+      vocab_size: 152064,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen2.5-coder-32b',
@@ -638,10 +1009,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen2.5-Coder-32B-Instruct',
     aliases: ['Qwen2.5-Coder-32B', 'Qwen/Qwen2.5-Coder-32B', 'Qwen2.5-Coder'],
     family: 'Qwen',
-    architecture: llamaLike(5120, 64, 27648, 152064, 40, 8, QWEN2_BIAS),
-    contextLength: 32768,
     source: 'kerashub_qwen',
     note: 'Same shapes as Qwen2.5-32B.',
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_size: 5120,
+      intermediate_size: 27648,
+      num_hidden_layers: 64,
+      num_attention_heads: 40,
+      num_key_value_heads: 8,
+      sliding_window: 131072,
+      use_sliding_window: false,
+      max_position_embeddings: 32768,
+      vocab_size: 152064,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen3-8b',
@@ -649,9 +1032,24 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen3-8B',
     aliases: ['Qwen3 8B'],
     family: 'Qwen',
-    architecture: llamaLike(4096, 36, 12288, 151936, 32, 8, QWEN3),
-    contextLength: 40960,
     source: 'llmprof',
+    config: {
+      architectures: ['Qwen3ForCausalLM'],
+      model_type: 'qwen3',
+      hidden_size: 4096,
+      intermediate_size: 12288,
+      num_hidden_layers: 36,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      head_dim: 128,
+      attention_bias: false,
+      sliding_window: null,
+      use_sliding_window: false,
+      max_window_layers: 36,
+      max_position_embeddings: 40960,
+      vocab_size: 151936,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen3-32b',
@@ -659,9 +1057,24 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen3-32B',
     aliases: ['Qwen3 32B'],
     family: 'Qwen',
-    architecture: llamaLike(5120, 64, 25600, 151936, 64, 8, QWEN3),
-    contextLength: 40960,
     source: 'llmprof',
+    config: {
+      architectures: ['Qwen3ForCausalLM'],
+      model_type: 'qwen3',
+      hidden_size: 5120,
+      intermediate_size: 25600,
+      num_hidden_layers: 64,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      head_dim: 128,
+      attention_bias: false,
+      sliding_window: null,
+      use_sliding_window: false,
+      max_window_layers: 64,
+      max_position_embeddings: 40960,
+      vocab_size: 151936,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen3-30b-a3b',
@@ -669,14 +1082,29 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen3-30B-A3B',
     aliases: ['Qwen3 30B A3B'],
     family: 'Qwen',
-    architecture: llamaLike(2048, 48, 6144, 151936, 32, 4, {
-      ...QWEN3,
-      experts: 128,
-      activeExperts: 8,
-      expertFfn: 768,
-    }),
-    contextLength: 40960,
     source: 'llmprof',
+    config: {
+      architectures: ['Qwen3MoeForCausalLM'],
+      model_type: 'qwen3_moe',
+      hidden_size: 2048,
+      intermediate_size: 6144,
+      num_hidden_layers: 48,
+      num_attention_heads: 32,
+      num_key_value_heads: 4,
+      head_dim: 128,
+      attention_bias: false,
+      num_experts: 128,
+      num_experts_per_tok: 8,
+      moe_intermediate_size: 768,
+      decoder_sparse_step: 1,
+      mlp_only_layers: [],
+      sliding_window: null,
+      use_sliding_window: false,
+      max_window_layers: 48,
+      max_position_embeddings: 40960,
+      vocab_size: 151936,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'qwen3-235b-a22b',
@@ -684,14 +1112,25 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'Qwen/Qwen3-235B-A22B',
     aliases: ['Qwen3 235B A22B'],
     family: 'Qwen',
-    architecture: llamaLike(4096, 94, 12288, 151936, 64, 4, {
-      ...QWEN3,
-      experts: 128,
-      activeExperts: 8,
-      expertFfn: 1536,
-    }),
-    contextLength: 40960,
     source: 'kvfit',
+    config: {
+      architectures: ['Qwen3MoeForCausalLM'],
+      model_type: 'qwen3_moe',
+      hidden_size: 4096,
+      intermediate_size: 12288,
+      num_hidden_layers: 94,
+      num_attention_heads: 64,
+      num_key_value_heads: 4,
+      head_dim: 128,
+      num_experts: 128,
+      num_experts_per_tok: 8,
+      moe_intermediate_size: 1536,
+      mlp_only_layers: [],
+      use_sliding_window: false,
+      max_position_embeddings: 40960,
+      vocab_size: 151936,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'gemma-2-9b',
@@ -699,15 +1138,23 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'google/gemma-2-9b',
     aliases: ['gemma-2-9b-it', 'google/gemma-2-9b-it'],
     family: 'Gemma',
-    // Even layers use a 4096-token sliding window (modeling_gemma2).
-    architecture: llamaLike(3584, 42, 14336, 256000, 16, 8, {
-      ...GEMMA,
-      headDim: 256,
-      slidingWindow: 4096,
-      slidingLayers: 21,
-    }),
-    contextLength: 8192,
     source: 'mlc',
+    // Tied embeddings (Gemma2Config's default, not stated); the even layers use the window.
+    config: {
+      architectures: ['Gemma2ForCausalLM'],
+      model_type: 'gemma2',
+      hidden_size: 3584,
+      intermediate_size: 14336,
+      num_hidden_layers: 42,
+      num_attention_heads: 16,
+      num_key_value_heads: 8,
+      head_dim: 256,
+      attention_bias: false,
+      sliding_window: 4096,
+      sliding_window_size: 4096,
+      max_position_embeddings: 8192,
+      vocab_size: 256000,
+    },
   },
   {
     id: 'gemma-2-27b',
@@ -715,15 +1162,23 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'google/gemma-2-27b',
     aliases: ['gemma-2-27b-it', 'google/gemma-2-27b-it'],
     family: 'Gemma',
-    architecture: llamaLike(4608, 46, 36864, 256000, 32, 16, {
-      ...GEMMA,
-      headDim: 128,
-      slidingWindow: 4096,
-      slidingLayers: 23,
-    }),
-    contextLength: 8192,
     source: 'mlc',
     note: 'heads × head_dim (4096) differs from hidden_size (4608).',
+    config: {
+      architectures: ['Gemma2ForCausalLM'],
+      model_type: 'gemma2',
+      hidden_size: 4608,
+      intermediate_size: 36864,
+      num_hidden_layers: 46,
+      num_attention_heads: 32,
+      num_key_value_heads: 16,
+      head_dim: 128,
+      attention_bias: false,
+      sliding_window: 4096,
+      sliding_window_size: 4096,
+      max_position_embeddings: 8192,
+      vocab_size: 256000,
+    },
   },
   {
     id: 'gemma-3-12b',
@@ -731,18 +1186,25 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'google/gemma-3-12b-it',
     aliases: ['gemma-3-12b-pt', 'google/gemma-3-12b-pt', 'Gemma 3 12B'],
     family: 'Gemma',
-    // Five of every six layers use a 1024-token window (sliding_window_pattern 6).
-    architecture: llamaLike(3840, 48, 15360, 262208, 16, 8, {
-      ...GEMMA,
-      headDim: 256,
-      qkNorm: true,
-      slidingWindow: 1024,
-      slidingLayers: 40,
-      extraParams: gemma3Vision(3840),
-    }),
-    contextLength: 131072,
     source: 'kvfit',
     note: 'params include the SigLIP vision tower and projector (421,290,864); active_params the text decoder only.',
+    // As the Hub saves it: text_config without the Gemma3TextConfig defaults (head_dim 256, vocab_size
+    // 262208, max_position_embeddings 131072, sliding_window_pattern 6: five of every six layers slide).
+    config: {
+      architectures: ['Gemma3ForConditionalGeneration'],
+      model_type: 'gemma3',
+      text_config: {
+        model_type: 'gemma3_text',
+        hidden_size: 3840,
+        intermediate_size: 15360,
+        num_hidden_layers: 48,
+        num_attention_heads: 16,
+        num_key_value_heads: 8,
+        sliding_window: 1024,
+      },
+    },
+    // SigLIP tower (416,866,032, derived in the tests from vision_config) + projector 1152 × 3840 + its norm 1152.
+    extraParams: 421_290_864,
   },
   {
     id: 'gemma-3-27b',
@@ -750,17 +1212,24 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'google/gemma-3-27b-it',
     aliases: ['gemma-3-27b-pt', 'google/gemma-3-27b-pt', 'Gemma 3 27B'],
     family: 'Gemma',
-    architecture: llamaLike(5376, 62, 21504, 262208, 32, 16, {
-      ...GEMMA,
-      headDim: 128,
-      qkNorm: true,
-      slidingWindow: 1024,
-      slidingLayers: 52,
-      extraParams: gemma3Vision(5376),
-    }),
-    contextLength: 131072,
     source: 'kvfit',
     note: 'params include the SigLIP vision tower and projector (423,060,336); active_params the text decoder only.',
+    config: {
+      architectures: ['Gemma3ForConditionalGeneration'],
+      model_type: 'gemma3',
+      text_config: {
+        model_type: 'gemma3_text',
+        hidden_size: 5376,
+        intermediate_size: 21504,
+        num_hidden_layers: 62,
+        num_attention_heads: 32,
+        num_key_value_heads: 16,
+        head_dim: 128,
+        sliding_window: 1024,
+      },
+    },
+    // SigLIP tower 416,866,032 + projector 1152 × 5376 + its norm 1152.
+    extraParams: 423_060_336,
   },
   {
     id: 'phi-3-mini-4k',
@@ -768,10 +1237,22 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'microsoft/Phi-3-mini-4k-instruct',
     aliases: ['Phi-3-mini', 'Phi-3-mini-4k'],
     family: 'Phi',
-    architecture: llamaLike(3072, 32, 8192, 32064, 32, 32),
-    contextLength: 4096,
     source: 'phi3',
-    note: 'qkv_proj and gate_up_proj are fused tensors in the checkpoint (same parameter count).',
+    note: 'qkv_proj and gate_up_proj are fused tensors in the checkpoint (same parameter count). Every layer attends within a 2047-token sliding window (sliding_window), so the KV cache stops growing past 2047 tokens.',
+    config: {
+      architectures: ['Phi3ForCausalLM'],
+      model_type: 'phi3',
+      hidden_size: 3072,
+      intermediate_size: 8192,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 32,
+      attention_bias: false,
+      sliding_window: 2047,
+      max_position_embeddings: 4096,
+      vocab_size: 32064,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'phi-4',
@@ -779,9 +1260,19 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'microsoft/phi-4',
     aliases: ['Phi 4'],
     family: 'Phi',
-    architecture: llamaLike(5120, 40, 17920, 100352, 40, 10),
-    contextLength: 16384,
     source: 'kvfit',
+    config: {
+      architectures: ['Phi3ForCausalLM'],
+      model_type: 'phi3',
+      hidden_size: 5120,
+      intermediate_size: 17920,
+      num_hidden_layers: 40,
+      num_attention_heads: 40,
+      num_key_value_heads: 10,
+      max_position_embeddings: 16384,
+      vocab_size: 100352,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'deepseek-v3',
@@ -789,10 +1280,9 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'deepseek-ai/DeepSeek-V3',
     aliases: ['DeepSeek-V3-0324', 'deepseek-ai/DeepSeek-V3-0324', 'DeepSeek V3'],
     family: 'DeepSeek',
-    architecture: deepseekV3(),
-    contextLength: 163840,
     source: 'deepseek',
-    note: 'The 61-layer main model (671B); the Hub checkpoint adds the 14B multi-token-prediction module and FP8 block scales (685B).',
+    note: 'The 61-layer main model (671B); the Hub checkpoint adds the 14B multi-token-prediction module (num_nextn_predict_layers) and FP8 block scales (685B).',
+    config: DEEPSEEK_V3,
   },
   {
     id: 'deepseek-r1',
@@ -800,10 +1290,9 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'deepseek-ai/DeepSeek-R1',
     aliases: ['DeepSeek-R1-0528', 'deepseek-ai/DeepSeek-R1-0528', 'DeepSeek R1'],
     family: 'DeepSeek',
-    architecture: deepseekV3(),
-    contextLength: 163840,
     source: 'kvfit',
     note: 'Same architecture as DeepSeek-V3 (671B main model, MTP module not counted).',
+    config: DEEPSEEK_V3,
   },
   {
     id: 'gpt-oss-20b',
@@ -811,10 +1300,27 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'openai/gpt-oss-20b',
     aliases: ['gpt-oss 20b', 'gptoss-20b'],
     family: 'gpt-oss',
-    architecture: gptOss(24, 32),
-    contextLength: 131072,
     source: 'kvfit',
     note: 'Ships with MXFP4 experts and bf16 attention: use precision "mxfp4".',
+    // layer_types (sliding, full, sliding, ...) as GptOssConfig's default: half the layers slide.
+    config: {
+      architectures: ['GptOssForCausalLM'],
+      model_type: 'gpt_oss',
+      hidden_size: 2880,
+      intermediate_size: 2880,
+      num_hidden_layers: 24,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      head_dim: 64,
+      attention_bias: true,
+      num_local_experts: 32,
+      experts_per_token: 4,
+      num_experts_per_tok: 4,
+      sliding_window: 128,
+      max_position_embeddings: 131072,
+      vocab_size: 201088,
+      tie_word_embeddings: false,
+    },
   },
   {
     id: 'gpt-oss-120b',
@@ -822,45 +1328,28 @@ export const MODEL_PRESETS: readonly ModelPreset[] = [
     hfId: 'openai/gpt-oss-120b',
     aliases: ['gpt-oss 120b', 'gptoss-120b'],
     family: 'gpt-oss',
-    architecture: gptOss(36, 128),
-    contextLength: 131072,
     source: 'kvfit',
     note: 'Ships with MXFP4 experts and bf16 attention: use precision "mxfp4".',
+    // layer_types (sliding, full, sliding, ...) as GptOssConfig's default: half the layers slide.
+    config: {
+      architectures: ['GptOssForCausalLM'],
+      model_type: 'gpt_oss',
+      hidden_size: 2880,
+      intermediate_size: 2880,
+      num_hidden_layers: 36,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      head_dim: 64,
+      attention_bias: true,
+      num_local_experts: 128,
+      experts_per_token: 4,
+      num_experts_per_tok: 4,
+      sliding_window: 128,
+      max_position_embeddings: 131072,
+      vocab_size: 201088,
+      tie_word_embeddings: false,
+    },
   },
 ];
 
-/** DeepSeek-V3/R1: MLA, 3 dense layers, then 58 MoE layers of 256 routed + 1 shared expert (top-8). */
-function deepseekV3(): ArchitectureSpec {
-  return llamaLike(7168, 61, 18432, 129280, 128, 128, {
-    experts: 256,
-    activeExperts: 8,
-    sharedExperts: 1,
-    expertFfn: 2048,
-    denseLayers: 3,
-    routerBias: true, // e_score_correction_bias
-    qLoraRank: 1536,
-    kvLoraRank: 512,
-    qkNopeHeadDim: 128,
-    qkRopeHeadDim: 64,
-    vHeadDim: 128,
-  });
-}
-
-/**
- * gpt-oss: every layer MoE (top-4), biases on attention, router and experts, a sink per head, and
- * a 128-token window on every other layer (layer_types).
- */
-function gptOss(layers: number, experts: number): ArchitectureSpec {
-  return llamaLike(2880, layers, 2880, 201088, 64, 8, {
-    headDim: 64,
-    qkvBias: true,
-    attentionOutputBias: true,
-    mlpBias: true,
-    attentionSinks: true,
-    experts,
-    activeExperts: 4,
-    routerBias: true,
-    slidingWindow: 128,
-    slidingLayers: layers / 2,
-  });
-}
+export const MODEL_PRESETS: readonly ModelPreset[] = MODEL_ENTRIES.map(buildPreset);

@@ -166,7 +166,7 @@ describe('a config that cannot be read is an error naming the field', () => {
 
   test('a missing required field', () => {
     expect(params('{"num_hidden_layers": 32, "num_attention_heads": 32, "vocab_size": 32000}')).toThrow(
-      'LLM_ESTIMATE: model: config.json has no "hidden_size" (also looked for n_embd, d_model, dim): the hidden size is required',
+      'LLM_ESTIMATE: model: config.json has no "hidden_size": the hidden size is required',
     );
     expect(params('{"hidden_size": 4096, "num_hidden_layers": 32, "num_attention_heads": 32}')).toThrow(
       'config.json has no "vocab_size": the vocabulary size is required',

@@ -1,16 +1,20 @@
 /**
  * The sidebar's live estimate: the same sheet functions the cells call (LLM_ESTIMATE, LLM_GPU),
- * run in the page, so the sidebar and the sheet can never disagree.
+ * run in the page on the same arguments: the model text the model cell gets (a custom architecture
+ * as key=value text) and the options text the options cell's formula builds (both from
+ * src/addon/inputs.ts), so the sidebar shows what the inserted sheet computes.
  *
  * Memory and speed are judged apart: a GPU without a sourced tensor peak (or any other reason a
  * speed figure cannot be computed) still gets its memory estimate, with the speed figures marked
  * unavailable and why. Speed figures of a configuration that does not fit are still computed.
  */
 import type { Metric as EstimateMetric } from '../src/core/architecture/estimate';
+import { inputAt, optionsText, type InputValues, type Position } from '../src/addon/inputs';
 import type { Arg, Result } from '../src/sheets/cells';
 import { getFunction } from '../src/sheets/registry';
-import type { SizingRequest } from '../src/addon/request';
 import { shortReason, sidebarMessage } from './messages';
+
+export { optionsText };
 
 /** Metrics without which there is no estimate to show. */
 export const MEMORY_METRICS = [
@@ -53,32 +57,21 @@ export function call(name: string, args: readonly Arg[]): Result {
   return getFunction(name).invoke(args);
 }
 
-/** The options text a template's cells build from the same inputs. */
-export function optionsText(request: Omit<SizingRequest, 'template'>): string {
-  const parts = [
-    `n_gpus=${request.nGpus}`,
-    `output_tokens=${request.outputTokens}`,
-    `engine=${request.engine}`,
-    `method=${request.method}`,
-  ];
-  if (request.kvPrecision) parts.push(`kv_precision=${request.kvPrecision}`);
-  return parts.join('; ');
-}
-
 const isError = (value: unknown): value is string => typeof value === 'string';
 
 /**
  * The estimate for a request. Throws an Error with the function's message (as the sidebar says it)
  * when a memory figure cannot be computed; speed figures that cannot be are reported in `speed`.
  */
-export function estimate(request: Omit<SizingRequest, 'template'>, model: Arg = request.model): Estimate {
+export function estimate(request: InputValues): Estimate {
+  const arg = (position: Position) => request[inputAt(position)];
   const result = call('LLM_ESTIMATE', [
-    model,
+    arg('model'),
     [[...METRICS]],
-    request.batch,
-    request.context,
-    request.precision,
-    request.gpu,
+    arg('batch'),
+    arg('context'),
+    arg('precision'),
+    arg('gpu'),
     optionsText(request),
   ]);
   // One value per metric, each computed (or failing) on its own; a call failing as a whole is one text.
@@ -97,7 +90,7 @@ export function estimate(request: Omit<SizingRequest, 'template'>, model: Arg = 
         available: true,
         values: Object.fromEntries(SPEED_METRICS.map((m) => [m, at(m) as number])) as Record<SpeedMetric, number>,
       };
-  const memoryGb = call('LLM_GPU', [request.gpu, 'memory_gb']);
+  const memoryGb = call('LLM_GPU', [arg('gpu'), 'memory_gb']);
   if (isError(memoryGb)) throw new Error(sidebarMessage(memoryGb));
   const gpuMemoryGib = ((memoryGb as number) * 1e9) / 2 ** 30;
   return {

@@ -3,12 +3,21 @@
  * the same functions as the sheet), and inserts the chosen template through the server.
  */
 import { GPU_PRESETS } from '../src/core/gpus/catalog';
-import { PRECISIONS } from '../src/core/precision';
+import {
+  CUSTOM_MODEL_FIELDS,
+  INPUTS,
+  INPUT_KEYS,
+  customModelText,
+  fieldId,
+  optionsText,
+  type Choice,
+  type CustomValues,
+  type InputKey,
+  type InputValues,
+} from '../src/addon/inputs';
 import { DEFAULT_REQUEST, TEMPLATE_IDS, type SizingRequest, type TemplateId } from '../src/addon/request';
-import type { Arg } from '../src/sheets/cells';
-import { AVAILABLE_METHODS, ENGINES } from '../src/sheets/options';
-import { call, estimate, type Estimate, type SpeedMetric } from './estimate';
-import { METHOD_HELP, METHOD_HINTS, gpuHint } from './messages';
+import { estimate, type Estimate, type SpeedMetric } from './estimate';
+import { METHOD_HINTS, gpuHint } from './messages';
 import { insertSizingGrid } from './services';
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -17,42 +26,91 @@ const $ = <T extends HTMLElement>(id: string): T => {
   return el as T;
 };
 
-function fillSelect(select: HTMLSelectElement, options: readonly { value: string; label: string }[], value: string) {
-  select.replaceChildren(
-    ...options.map((o) => {
-      const option = document.createElement('option');
-      option.value = o.value;
-      option.textContent = o.label;
-      return option;
-    }),
-  );
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) if (value !== undefined) el.setAttribute(name, value);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function fillSelect(select: HTMLSelectElement, options: readonly Choice[], value: string) {
+  select.replaceChildren(...options.map((o) => element('option', { value: o.value }, o.label)));
   select.value = value;
 }
 
-interface ModelEntry {
-  readonly id: string;
-  readonly label: string;
-}
-
-/** Model presets from LLM_MODELS() (id and display name columns of its header). */
-function modelPresets(): ModelEntry[] {
-  try {
-    const table = call('LLM_MODELS', []);
-    if (!Array.isArray(table) || table.length < 2) return [];
-    const header = table[0].map((h) => String(h).toLowerCase());
-    const idCol = Math.max(0, header.indexOf('id'));
-    const nameCol = header.indexOf('name');
-    return table.slice(1).map((row) => ({
-      id: String(row[idCol]),
-      label: nameCol >= 0 ? String(row[nameCol]) : String(row[idCol]),
-    }));
-  } catch {
-    return [];
+/**
+ * A field of the input table in its place (`data-input`): label, control, help as its title, hint.
+ * A hint element already in the page (id "<field>-hint") is used instead of a new one.
+ */
+function mountField(place: HTMLElement, key: InputKey): void {
+  const spec = INPUTS[key];
+  const id = fieldId(key);
+  const hintId = `${id}-hint`;
+  const title = spec.more ? `${spec.help} ${spec.more}` : spec.help;
+  const common = { id, name: key, title, 'aria-describedby': hintId };
+  let control: HTMLInputElement | HTMLSelectElement;
+  const extra: HTMLElement[] = [];
+  if (spec.kind === 'choice') {
+    control = element('select', common);
+    fillSelect(control, spec.choices, String(DEFAULT_REQUEST[key]));
+  } else if (spec.kind === 'count') {
+    control = element('input', { ...common, type: 'number', min: '1', value: String(spec.default) });
+  } else {
+    control = element('input', { ...common, list: `${id}-list`, spellcheck: 'false', value: spec.default });
+    const list = element('datalist', { id: `${id}-list` });
+    list.replaceChildren(...spec.suggestions.map((m) => element('option', { value: m.value }, m.label)));
+    extra.push(list);
+  }
+  place.replaceChildren(element('label', { for: id }, spec.shortLabel), control, ...extra);
+  const hint = document.getElementById(hintId);
+  if (hint) {
+    if (hint.textContent === '') hint.textContent = spec.hint;
+  } else {
+    place.append(element('div', { class: 'hint', id: hintId }, spec.hint));
   }
 }
 
-const gib = (v: number) => `${v.toFixed(2)} GiB`;
-const seconds = (v: number) => (v < 1 ? `${(v * 1000).toFixed(1)} ms` : `${v.toFixed(2)} s`);
+const customId = (key: string) => `c-${key.replace(/_/g, '-')}`;
+
+/** The custom-architecture fields, from CUSTOM_MODEL_FIELDS: sizes in pairs, checkboxes below. */
+function mountCustomFields(): void {
+  const sizes: HTMLElement[] = [];
+  const flags: HTMLElement[] = [];
+  for (const f of CUSTOM_MODEL_FIELDS) {
+    const id = customId(f.key);
+    const hintId = `${id}-hint`;
+    const common = { id, title: f.help, 'aria-describedby': hintId };
+    if (f.kind === 'flag') {
+      const box = element('input', { ...common, type: 'checkbox' });
+      box.checked = f.default === true;
+      const label = element('label', { class: 'check' });
+      label.append(box, ` ${f.label} `, element('span', { class: 'hint inline', id: hintId }, f.hint));
+      flags.push(label);
+      continue;
+    }
+    let control: HTMLInputElement | HTMLSelectElement;
+    if (f.kind === 'choice') {
+      control = element('select', common);
+      fillSelect(
+        control,
+        (f.choices ?? []).map((c) => ({ value: c, label: c })),
+        String(f.default),
+      );
+    } else {
+      const min = f.kind === 'count' ? '1' : '0';
+      control = element('input', { ...common, type: 'number', min, value: String(f.default) });
+    }
+    const cell = element('div');
+    cell.append(element('label', { for: id }, f.label), control, element('div', { class: 'hint', id: hintId }, f.hint));
+    sizes.push(cell);
+  }
+  $('custom-fields').replaceChildren(...sizes);
+  $('custom-flags').replaceChildren(...flags);
+}
 
 /** What the sidebar cannot estimate from: a field left empty or not a number. */
 class FormError extends Error {}
@@ -73,58 +131,41 @@ function numberField(id: string): number {
   return Number(input.value);
 }
 
-function customModel(): Arg {
-  return [
-    ['hidden', numberField('c-hidden')],
-    ['layers', numberField('c-layers')],
-    ['ffn', numberField('c-ffn')],
-    ['vocab', numberField('c-vocab')],
-    ['heads', numberField('c-heads')],
-    ['kv_heads', numberField('c-kv-heads')],
-    ['gated_ffn', $<HTMLInputElement>('c-gated').checked ? 1 : 0],
-    ['tied_embeddings', $<HTMLInputElement>('c-tied').checked ? 1 : 0],
-  ];
-}
-
-/** The same custom architecture as a Hugging Face config.json, for the inserted sheet's model cell. */
-function customModelConfig(): string {
-  const [hidden, layers, ffn, vocab, heads, kvHeads, gated, tied] = (customModel() as [string, number][]).map(
-    ([, v]) => v,
+function readCustom(): CustomValues {
+  return Object.fromEntries(
+    CUSTOM_MODEL_FIELDS.map((f) => {
+      const id = customId(f.key);
+      if (f.kind === 'flag') return [f.key, $<HTMLInputElement>(id).checked];
+      if (f.kind === 'choice') return [f.key, $<HTMLSelectElement>(id).value];
+      return [f.key, numberField(id)];
+    }),
   );
-  return JSON.stringify({
-    hidden_size: hidden,
-    num_hidden_layers: layers,
-    intermediate_size: ffn,
-    vocab_size: vocab,
-    num_attention_heads: heads,
-    num_key_value_heads: kvHeads,
-    hidden_act: gated ? 'silu' : 'gelu',
-    tie_word_embeddings: tied === 1,
-  });
 }
 
 function usingCustom(): boolean {
   return $<HTMLInputElement>('use-custom').checked;
 }
 
-/** The form as a request; throws a FormError naming the first empty or non-numeric field. */
-function readForm(): Omit<SizingRequest, 'template'> {
-  const value = (id: string) => $<HTMLInputElement | HTMLSelectElement>(id).value.trim();
-  const model = value('model');
-  if (model === '' && !usingCustom()) throw new FormError('Model is required');
-  return {
-    model,
-    gpu: value('gpu'),
-    precision: value('precision'),
-    kvPrecision: value('kv-precision'),
-    nGpus: numberField('n-gpus'),
-    batch: numberField('batch'),
-    context: numberField('context'),
-    outputTokens: numberField('output-tokens'),
-    engine: value('engine') as SizingRequest['engine'],
-    method: value('method') as SizingRequest['method'],
-  };
+/**
+ * The form as the scenario's inputs, field by field from the input table; with the custom
+ * architecture, the model is its key=value text. Throws a FormError naming the first empty or
+ * non-numeric field.
+ */
+function readForm(): InputValues {
+  const values = {} as Record<InputKey, string | number>;
+  const custom = usingCustom() ? customModelText(readCustom()) : undefined;
+  for (const key of INPUT_KEYS) {
+    const id = fieldId(key);
+    if (INPUTS[key].kind === 'count') values[key] = numberField(id);
+    else values[key] = $<HTMLInputElement | HTMLSelectElement>(id).value.trim();
+  }
+  if (custom !== undefined) values.model = custom;
+  else if (values.model === '') throw new FormError(`${INPUTS.model.shortLabel} is required`);
+  return values as InputValues;
 }
+
+const gib = (v: number) => `${v.toFixed(2)} GiB`;
+const seconds = (v: number) => (v < 1 ? `${(v * 1000).toFixed(1)} ms` : `${v.toFixed(2)} s`);
 
 const SPEED_ROWS: readonly { id: string; metric: SpeedMetric; show: (v: number) => string }[] = [
   { id: 'out-ttft', metric: 'prefill_s', show: seconds },
@@ -171,31 +212,41 @@ function showEstimate(result: Estimate, nGpus: number): void {
     'aria-label',
     `VRAM ${gib(total)}: weights ${gib(weights)}, KV cache ${gib(kv)}, activations ${gib(activations)}, overhead ${gib(overhead)}; GPU memory ${gib(limit)}`,
   );
-  $('out-vram').textContent = gib(total);
+  show('out-vram', gib(total), total);
   // Per GPU repeats the total on one GPU: shown only when the model is split.
-  $('out-per-gpu').textContent = gib(v.vram_per_gpu_gib as number);
+  show('out-per-gpu', gib(v.vram_per_gpu_gib as number), v.vram_per_gpu_gib);
   $('out-per-gpu').hidden = nGpus === 1;
   $('per-gpu-label').hidden = nGpus === 1;
-  const fits = $('out-fits');
-  fits.textContent = result.fits ? 'yes' : 'no';
+  const fits = show('out-fits', result.fits ? 'yes' : 'no', result.fits);
   fits.className = result.fits ? 'fits' : 'nofit';
-  $('out-gpus-needed').textContent = String(result.gpusNeeded);
+  show('out-gpus-needed', String(result.gpusNeeded), result.gpusNeeded);
   // Speed is computed even when the model does not fit, and says so beside each figure.
   const speed = result.speed;
   for (const row of SPEED_ROWS) {
     const dd = $(row.id);
     if (speed.available) {
+      const value = speed.values[row.metric];
       dd.className = '';
       dd.title = result.fits ? '' : 'Computed as if it fit; this configuration does not fit in the GPUs’ memory';
-      dd.replaceChildren(row.show(speed.values[row.metric]), ...(result.fits ? [] : [flag('(does not fit)')]));
+      dd.replaceChildren(row.show(value), ...(result.fits ? [] : [flag('(does not fit)')]));
+      dd.dataset.value = String(value);
     } else {
       dd.className = 'unavailable';
       dd.title = speed.reason;
       dd.textContent = 'unavailable';
+      delete dd.dataset.value;
     }
   }
   $('speed-note').textContent = speed.available ? '' : `Speed unavailable: ${speed.reason}.`;
-  $('out-params').textContent = (v.params as number).toLocaleString('en-US');
+  show('out-params', (v.params as number).toLocaleString('en-US'), v.params);
+}
+
+/** Shows a figure, and keeps the value it was computed as (data-value) for checking against a sheet. */
+function show(id: string, text: string, value: number | boolean): HTMLElement {
+  const dd = $(id);
+  dd.textContent = text;
+  dd.dataset.value = String(value);
+  return dd;
 }
 
 /** Insert is offered only when the estimate shows no error, and not while an insertion runs. */
@@ -223,22 +274,26 @@ function updateHints(request: Pick<SizingRequest, 'gpu' | 'precision' | 'method'
 
 function update(): void {
   const errorBox = $('estimate-error');
-  const select = (id: string) => $<HTMLSelectElement>(id).value;
+  const select = (key: InputKey) => $<HTMLSelectElement>(fieldId(key)).value;
   updateHints({
     gpu: select('gpu'),
     precision: select('precision'),
     method: select('method') as SizingRequest['method'],
   });
+  const box = $('estimate');
   try {
     const request = readForm();
-    const result = estimate(request, usingCustom() ? customModel() : request.model);
+    const result = estimate(request);
     showEstimate(result, request.nGpus);
+    // The arguments it was computed from, as the inserted sheet's model and options cells hold them.
+    box.dataset.model = request.model;
+    box.dataset.options = optionsText(request);
     errorBox.textContent = '';
-    $('estimate').hidden = false;
+    box.hidden = false;
     state.estimateOk = true;
   } catch (error) {
     errorBox.textContent = (error as Error).message;
-    $('estimate').hidden = true;
+    box.hidden = true;
     state.estimateOk = false;
   }
   syncInsert();
@@ -250,12 +305,7 @@ async function insert(): Promise<void> {
   const template = $<HTMLSelectElement>('template').value as TemplateId;
   let request: SizingRequest;
   try {
-    const form = readForm();
-    request = {
-      ...form,
-      model: usingCustom() ? customModelConfig() : form.model,
-      template: TEMPLATE_IDS.includes(template) ? template : 'sizing',
-    };
+    request = { ...readForm(), template: TEMPLATE_IDS.includes(template) ? template : 'sizing' };
   } catch (error) {
     status.className = 'error';
     status.textContent = (error as Error).message;
@@ -278,37 +328,14 @@ async function insert(): Promise<void> {
 }
 
 function init(): void {
-  const models = modelPresets();
-  $('model-list').replaceChildren(
-    ...models.map((m) => {
-      const option = document.createElement('option');
-      option.value = m.id;
-      option.textContent = m.label;
-      return option;
-    }),
-  );
-  $<HTMLInputElement>('model').value = DEFAULT_REQUEST.model;
+  document.querySelectorAll<HTMLElement>('[data-input]').forEach((place) => {
+    const key = place.dataset.input as InputKey;
+    if (!INPUT_KEYS.includes(key)) throw new Error(`sidebar: no input ${key}`);
+    mountField(place, key);
+  });
+  mountCustomFields();
   $('model-hint').textContent =
-    `${models.length} presets: type a preset’s name or its Hugging Face id, or paste a config.json (nothing is downloaded).`;
-  fillSelect(
-    $('gpu'),
-    GPU_PRESETS.map((g) => ({ value: g.id, label: `${g.name} (${g.memoryGb.value} GB)` })),
-    DEFAULT_REQUEST.gpu,
-  );
-  const precisions = PRECISIONS.map((p) => ({ value: p.id, label: p.id }));
-  fillSelect($('precision'), precisions, DEFAULT_REQUEST.precision);
-  fillSelect($('kv-precision'), [{ value: '', label: 'same as compute' }, ...precisions], '');
-  fillSelect(
-    $('engine'),
-    ENGINES.map((e) => ({ value: e, label: e })),
-    DEFAULT_REQUEST.engine,
-  );
-  fillSelect(
-    $('method'),
-    AVAILABLE_METHODS.map((m) => ({ value: m, label: m })),
-    DEFAULT_REQUEST.method,
-  );
-  $('method').title = METHOD_HELP;
+    `${INPUTS.model.suggestions.length} presets: type a preset’s name or its Hugging Face id, or paste a config.json (nothing is downloaded).`;
   $('form').addEventListener('input', update);
   $('form').addEventListener('change', update);
   $('form').addEventListener('submit', (event) => event.preventDefault());

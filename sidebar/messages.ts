@@ -74,9 +74,3 @@ export const METHOD_HINTS: Readonly<Record<string, string>> = {
   roofline: 'roofline: calibrated to measured runs (default).',
   seed: 'seed: the methodology document as written; its tokens/s and latency can disagree.',
 };
-
-export const METHOD_HELP =
-  'roofline (default): architecture-exact FLOPs and bytes against the GPU’s peak and bandwidth, with ' +
-  'efficiencies fitted to measured runs per GPU class and engine. seed: the methodology document’s ' +
-  'formulas as written; its tokens/s (compute-bound) and per-token latency (memory-bound) come from ' +
-  'different formulas and can contradict each other.';

@@ -3,35 +3,26 @@
  * lays templates out: inputs at the top left, sections below (or beside), each block written whole.
  */
 import { parseHfConfig } from '../core/architecture/config';
-import { GPU_PRESETS } from '../core/gpus/catalog';
-import { PRECISIONS } from '../core/precision';
-import { AVAILABLE_METHODS, ENGINES } from '../sheets/options';
 import { a1, range } from './a1';
+import { INPUTS, INPUT_KEYS, architectureEntries, formulaLiteral, optionsFormula, sheetChoices } from './inputs';
 import type { Block, CellContent, ChartSpec, ConditionalFormat, SheetPlan, Validation } from './plan';
 import type { SizingRequest } from './request';
 import {
   DOES_NOT_FIT,
-  INPUTS,
+  GPU_TABLE_CHOICES,
+  GPU_TABLE_HELP,
   NO_FIT_COLORS,
-  OPTIONS_FORMULA,
+  NO_PEAK,
   TEMPLATES,
+  noPeakTest,
   type InputKey,
-  type ListSource,
   type Section,
 } from './templates';
-
-const LIST_VALUES: Readonly<Record<ListSource, () => readonly string[]>> = {
-  gpus: () => GPU_PRESETS.map((g) => g.id),
-  precisions: () => PRECISIONS.map((p) => p.id),
-  kvPrecisions: () => PRECISIONS.map((p) => p.id),
-  engines: () => ENGINES,
-  methods: () => AVAILABLE_METHODS,
-};
 
 const INPUT_COL = 2;
 const FIRST_INPUT_ROW = 5;
 
-function requestValue(request: SizingRequest, key: InputKey): CellContent {
+function requestValue(request: SizingRequest, key: InputKey): string | number {
   return request[key];
 }
 
@@ -61,16 +52,26 @@ export function modelTitle(model: string): string {
     try {
       const { spec, name } = parseHfConfig(text);
       if (name) return shorten(name);
-      const shape = [`H ${spec.hidden}`, `L ${spec.layers}`, `F ${spec.ffn}`, `V ${spec.vocab}`];
-      if (spec.heads !== undefined) shape.push(`${spec.heads} heads`);
-      if (spec.kvHeads !== undefined) shape.push(`${spec.kvHeads} KV heads`);
-      if (spec.experts) shape.push(`${spec.experts} experts`);
-      return `custom model (${shape.join(', ')})`;
+      return customTitle(spec.hidden, spec.layers, spec.ffn, spec.vocab, spec.heads, spec.kvHeads, spec.experts);
     } catch {
       // Not a usable config: the sheet's own cells will say why; the title just stays short.
     }
   }
+  // Architecture keys, as the sidebar's custom model writes them ("hidden=4096; layers=32; …").
+  const keys = architectureEntries(text);
+  if (keys && ['hidden', 'layers', 'ffn', 'vocab'].every((k) => keys.has(k))) {
+    const n = (key: string) => (keys.has(key) ? Number(keys.get(key)) : undefined);
+    return customTitle(n('hidden'), n('layers'), n('ffn'), n('vocab'), n('heads'), n('kv_heads'), n('experts'));
+  }
   return shorten(text);
+}
+
+function customTitle(...[hidden, layers, ffn, vocab, heads, kvHeads, experts]: (number | undefined)[]): string {
+  const shape = [`H ${hidden}`, `L ${layers}`, `F ${ffn}`, `V ${vocab}`];
+  if (heads !== undefined) shape.push(`${heads} heads`);
+  if (kvHeads !== undefined) shape.push(`${kvHeads} KV heads`);
+  if (experts) shape.push(`${experts} experts`);
+  return `custom model (${shape.join(', ')})`;
 }
 
 function shorten(text: string): string {
@@ -113,8 +114,8 @@ export function renderTemplate(request: SizingRequest): SheetPlan {
   blocks.push({ row: FIRST_INPUT_ROW - 1, col: 1, style: 'header', values: [['Inputs', '']] });
   template.inputs.forEach((key, i) => refs.set(key, a1(FIRST_INPUT_ROW + i, INPUT_COL, true)));
   // Inputs a template leaves out still have a value: the request's (e.g. batch in a GPU sweep).
-  for (const key of Object.keys(INPUTS) as InputKey[]) {
-    if (!refs.has(key)) refs.set(key, JSON.stringify(requestValue(request, key)));
+  for (const key of INPUT_KEYS) {
+    if (!refs.has(key)) refs.set(key, formulaLiteral(requestValue(request, key)));
   }
   blocks.push({
     row: FIRST_INPUT_ROW,
@@ -125,21 +126,22 @@ export function renderTemplate(request: SizingRequest): SheetPlan {
   });
   template.inputs.forEach((key, i) => {
     const spec = INPUTS[key];
-    if (spec.list || spec.positiveInteger) {
+    if (spec.kind !== 'text') {
       validations.push({
         row: FIRST_INPUT_ROW + i,
         col: INPUT_COL,
         rows: 1,
         cols: 1,
-        list: spec.list ? LIST_VALUES[spec.list]() : undefined,
-        positiveInteger: spec.positiveInteger,
-        help: spec.help,
+        list: spec.kind === 'choice' ? sheetChoices(key) : undefined,
+        positiveInteger: spec.kind === 'count' || undefined,
+        help: spec.sheetHelp ?? spec.help,
       });
     }
   });
   let row = FIRST_INPUT_ROW + template.inputs.length;
   refs.set('options', a1(row, INPUT_COL, true));
-  const derived = [{ label: 'Options (built from the inputs)', formula: OPTIONS_FORMULA, format: '' }];
+  const options = optionsFormula((key) => refs.get(key) as string);
+  const derived = [{ label: 'Options (built from the inputs)', formula: options, format: '' }];
   for (const d of template.derivedInputs ?? []) {
     refs.set(`out:${d.key}`, a1(row + derived.length, INPUT_COL, true));
     derived.push(d);
@@ -280,8 +282,8 @@ function renderSection(
         col: 1,
         rows: n,
         cols: 1,
-        list: LIST_VALUES.gpus(),
-        help: INPUTS.gpu.help,
+        list: GPU_TABLE_CHOICES,
+        help: GPU_TABLE_HELP,
       });
       const metricsCol = 3;
       const vramIndex = section.metrics.findIndex((m) => m.metric === 'vram_gib');
@@ -350,8 +352,12 @@ function renderSection(
         });
         const batchRange = axes?.batchRange ?? range(first, 1, batches.length, 1, true);
         const contextRange = axes?.contextRange ?? range(axisRow, 2, 1, contexts.length, true);
+        const call = `LLM_ESTIMATE({model},"${table.metric}",${batchRange},${contextRange},{precision},{gpu},{options})`;
+        // A speed table says NO_PEAK in every cell for a GPU without a sourced peak: still one array
+        // formula (frozen whole), its size the call's. Known: the GPU's memory, the VRAM table's corner.
+        const known = [refs.get('out:memory'), axes?.firstValue].filter((k): k is string => k !== undefined);
         const formula = fill(
-          `=LLM_ESTIMATE({model},"${table.metric}",${batchRange},${contextRange},{precision},{gpu},{options})`,
+          table.speed ? `=ARRAYFORMULA(IF(${noPeakTest(known)},"${NO_PEAK}",${call}))` : `=${call}`,
           refs,
         );
         out.blocks.push({

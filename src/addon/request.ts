@@ -1,38 +1,19 @@
 /**
  * The sidebar's insertion request, checked field by field: it crosses from the browser, so nothing
  * in it is trusted. Errors name the field and the value, and reach the sidebar as its message.
+ * Fields, their domains and defaults are the input table's (inputs.ts).
  */
 import { InputError } from '../core/errors';
-import { findGpuPreset } from '../core/gpus/lookup';
-import { findPrecision } from '../core/precision';
-import { AVAILABLE_METHODS, ENGINES, type Engine, type Method } from '../sheets/options';
+import { INPUTS, INPUT_KEYS, isBlankable, type InputKey, type InputSpec, type InputValues } from './inputs';
 
 export const TEMPLATE_IDS = ['sizing', 'gpu-comparison', 'sweep'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
-export interface SizingRequest {
-  readonly template: TemplateId;
-  /** A model preset name, Hugging Face id, or pasted config.json. */
-  readonly model: string;
-  /** A GPU preset id, or a custom GPU written as key=value text. */
-  readonly gpu: string;
-  readonly precision: string;
-  /** "" means the precision's own KV type. */
-  readonly kvPrecision: string;
-  readonly batch: number;
-  readonly context: number;
-  readonly outputTokens: number;
-  readonly nGpus: number;
-  readonly engine: Engine;
-  readonly method: Method;
-}
-
-function field(raw: Record<string, unknown>, name: string): unknown {
-  return raw[name];
-}
+/** A template and every input's value (presets written by their ids). */
+export type SizingRequest = { readonly template: TemplateId } & InputValues;
 
 function text(raw: Record<string, unknown>, name: string, optional = false): string {
-  const value = field(raw, name);
+  const value = raw[name];
   if ((value === undefined || value === null || value === '') && optional) return '';
   if (typeof value !== 'string' || value.trim() === '') {
     throw new InputError(`request field ${name} must be non-empty text, got ${JSON.stringify(value)}`);
@@ -41,7 +22,7 @@ function text(raw: Record<string, unknown>, name: string, optional = false): str
 }
 
 function positiveInteger(raw: Record<string, unknown>, name: string): number {
-  const value = field(raw, name);
+  const value = raw[name];
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0 || n > 1e9) {
     throw new InputError(`request field ${name} must be a positive whole number, got ${JSON.stringify(value)}`);
@@ -56,12 +37,27 @@ function oneOf<T extends string>(raw: Record<string, unknown>, name: string, all
   return found;
 }
 
-function precisionName(raw: Record<string, unknown>, name: string, optional: boolean): string {
-  const value = text(raw, name, optional);
-  if (value === '') return '';
-  const precision = findPrecision(value);
-  if (!precision) throw new InputError(`request field ${name} is not a known precision: "${value}"`);
-  return precision.id;
+/** One input's value from the request, checked against the input's domain. */
+function inputValue(r: Record<string, unknown>, key: InputKey): string | number {
+  const spec: InputSpec = INPUTS[key];
+  switch (spec.kind) {
+    case 'count':
+      return positiveInteger(r, key);
+    case 'text':
+      return text(r, key);
+    case 'choice': {
+      const blankable = isBlankable(key);
+      const value = text(r, key, blankable);
+      if (value === '' && blankable) return '';
+      const found = spec.normalize
+        ? spec.normalize(value)
+        : spec.choices.find((c) => c.value === value.toLowerCase())?.value;
+      if (found !== undefined) return found;
+      if (spec.open) return value;
+      const allowed = spec.choices.map((c) => (c.value === '' ? '(blank)' : c.value));
+      throw new InputError(`request field ${key} must be one of ${allowed.join(', ')}, got "${value}"`);
+    }
+  }
 }
 
 /** A checked request with presets written by their ids. */
@@ -70,32 +66,12 @@ export function parseRequest(raw: unknown): SizingRequest {
     throw new InputError('the insertion request must be an object');
   }
   const r = raw as Record<string, unknown>;
-  const gpu = text(r, 'gpu');
-  return {
-    template: oneOf(r, 'template', TEMPLATE_IDS),
-    model: text(r, 'model'),
-    gpu: findGpuPreset(gpu)?.id ?? gpu,
-    precision: precisionName(r, 'precision', false),
-    kvPrecision: precisionName(r, 'kvPrecision', true),
-    batch: positiveInteger(r, 'batch'),
-    context: positiveInteger(r, 'context'),
-    outputTokens: positiveInteger(r, 'outputTokens'),
-    nGpus: positiveInteger(r, 'nGpus'),
-    engine: oneOf(r, 'engine', ENGINES),
-    method: oneOf(r, 'method', AVAILABLE_METHODS),
-  };
+  const template = oneOf(r, 'template', TEMPLATE_IDS);
+  const values = Object.fromEntries(INPUT_KEYS.map((key) => [key, inputValue(r, key)])) as InputValues;
+  return { template, ...values };
 }
 
 /** What the menu's "Insert template" items use, and the sidebar starts from. */
-export const DEFAULT_REQUEST: Omit<SizingRequest, 'template'> = {
-  model: 'llama-3.1-8b',
-  gpu: 'h100-sxm',
-  precision: 'bf16',
-  kvPrecision: '',
-  batch: 8,
-  context: 8192,
-  outputTokens: 256,
-  nGpus: 1,
-  engine: 'vllm',
-  method: 'roofline',
-};
+export const DEFAULT_REQUEST: InputValues = Object.fromEntries(
+  INPUT_KEYS.map((key) => [key, INPUTS[key].default]),
+) as InputValues;

@@ -4,45 +4,32 @@
  * same sheet as `{out:key}`; every result is a formula on the input cells, so a copied sheet keeps
  * working without the sidebar.
  */
+import { GPU_PRESETS } from '../core/gpus/catalog';
+import { sheetChoices, type InputKey } from './inputs';
 import type { TemplateId } from './request';
 
-export type InputKey =
-  'model' | 'gpu' | 'precision' | 'kvPrecision' | 'batch' | 'context' | 'outputTokens' | 'nGpus' | 'engine' | 'method';
+export type { InputKey };
 
-/** Where a dropdown's values come from. */
-export type ListSource = 'gpus' | 'precisions' | 'kvPrecisions' | 'engines' | 'methods';
+/** What a template's speed cells say when the GPU has no sourced peak for the precision (A10G). */
+export const NO_PEAK = 'no sourced peak';
 
-export interface InputSpec {
-  readonly label: string;
-  readonly help: string;
-  readonly list?: ListSource;
-  readonly positiveInteger?: boolean;
-}
+/**
+ * The GPU comparison's list offers the GPU presets with a sourced peak: its rows share one array
+ * call with the speed columns, and a GPU without any peak would fill them with the function's
+ * message. A10G (AWS and NVIDIA publish none) is left out of it; typed in, its row still gets its
+ * memory figures. The single-GPU templates and the sidebar offer every preset (see NO_PEAK).
+ */
+const hasPeak = (id: string) =>
+  Object.values(GPU_PRESETS.find((g) => g.id === id)?.peaks ?? {}).some((v) => v !== undefined);
 
-export const INPUTS: Readonly<Record<InputKey, InputSpec>> = {
-  model: { label: 'Model', help: 'A model preset (see LLM_MODELS()), a Hugging Face id, or a pasted config.json.' },
-  gpu: {
-    label: 'GPU',
-    help: 'A GPU preset (see LLM_GPUS()) or a custom GPU such as "tflops=312; bandwidth_gbs=2039; memory_gb=80".',
-    list: 'gpus',
-  },
-  precision: { label: 'Precision', help: 'Weight format.', list: 'precisions' },
-  kvPrecision: { label: 'KV cache precision', help: 'Blank: the precision’s own compute type.', list: 'kvPrecisions' },
-  batch: { label: 'Batch size', help: 'Sequences served together.', positiveInteger: true },
-  context: { label: 'Context length (tokens)', help: 'Prompt (context) length S.', positiveInteger: true },
-  outputTokens: { label: 'Output tokens', help: 'Tokens generated per sequence.', positiveInteger: true },
-  nGpus: { label: 'GPUs', help: 'GPUs the model is split across.', positiveInteger: true },
-  engine: { label: 'Engine', help: 'Serving software (used by the roofline method).', list: 'engines' },
-  method: {
-    label: 'Method',
-    help: 'roofline: the calibrated estimator (default); seed: the methodology document as written.',
-    list: 'methods',
-  },
-};
+export const GPU_TABLE_CHOICES: readonly string[] = sheetChoices('gpu').filter(hasPeak);
 
-/** The options text every LLM_ESTIMATE call of a template takes, built from the input cells. */
-export const OPTIONS_FORMULA =
-  '="n_gpus="&{nGpus}&"; output_tokens="&{outputTokens}&"; engine="&{engine}&"; method="&{method}&IF({kvPrecision}="","","; kv_precision="&{kvPrecision})';
+const WITHOUT_PEAK = GPU_PRESETS.filter((g) => !hasPeak(g.id)).map((g) => g.name);
+
+export const GPU_TABLE_HELP =
+  'A GPU preset (see LLM_GPUS()) or a custom GPU such as "tflops=312; bandwidth_gbs=2039; memory_gb=80". ' +
+  `The list leaves out GPUs without a sourced peak (${WITHOUT_PEAK.join(', ')}): typed in, they get memory ` +
+  'figures, and the function’s message in the speed columns.';
 
 export interface OutputRow {
   readonly key: string;
@@ -60,7 +47,11 @@ export interface MetricColumn {
   readonly metric: string;
   readonly label: string;
   readonly format: string;
-  /** A speed figure: coloured in the rows whose fits column is FALSE (see OutputRow.speed). */
+  /**
+   * A speed figure. In the GPU table: coloured in the rows whose fits column is FALSE (see
+   * OutputRow.speed); in a sweep: NO_PEAK in every cell when the GPU has no sourced peak for the
+   * precision (see noPeakTest).
+   */
   readonly speed?: boolean;
 }
 
@@ -109,7 +100,33 @@ export interface TemplateDef {
   readonly sections: readonly Section[];
 }
 
-const estimate = (metric: string) => `=LLM_ESTIMATE({model},"${metric}",{batch},{context},{precision},{gpu},{options})`;
+const call = (metric: string) => `LLM_ESTIMATE({model},"${metric}",{batch},{context},{precision},{gpu},{options})`;
+const estimate = (metric: string) => `=${call(metric)}`;
+
+/**
+ * The compute type the speed figures use for the precision on the GPU (after fallback, e.g. fp16 for
+ * bf16 on a T4), or NO_PEAK when the GPU has no sourced peak for it. `guards` are cells that fail
+ * for a GPU or precision that is not known: their error is shown instead, so NO_PEAK means only
+ * what it says.
+ */
+const peakFormula = (guards: readonly string[]) =>
+  `=IFERROR(LLM_GPU({gpu},"compute_type",{precision}),${guards.reduceRight(
+    (rest, g) => `IF(ISERROR(${g}),${g},${rest})`,
+    `"${NO_PEAK}"`,
+  )})`;
+
+/** Whether the template's peak cell says NO_PEAK (FALSE when it shows an error: the call then says why). */
+const NO_PEAK_TEST = `IFERROR({out:peak}="${NO_PEAK}",FALSE)`;
+
+/**
+ * The same test without a peak cell (a sweep keeps its layout): the GPU has no peak for the
+ * precision while `known` (cells that fail for an unknown GPU or precision) compute.
+ */
+export const noPeakTest = (known: readonly string[]) =>
+  `AND(ISERROR(LLM_GPU({gpu},"compute_type",{precision})),${known.map((k) => `ISNUMBER(${k})`).join(',')})`;
+
+/** A speed figure: NO_PEAK instead of an error for a GPU without a sourced peak. */
+const speedEstimate = (metric: string) => `=IF(${NO_PEAK_TEST},"${NO_PEAK}",${call(metric)})`;
 
 const GIB = '*10^9/2^30';
 
@@ -159,30 +176,36 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
             format: '0',
           },
           {
+            key: 'peak',
+            label: 'Peak used for speed',
+            formula: peakFormula(['{out:gpuMemory}', '{out:weights}']),
+            format: '',
+          },
+          {
             key: 'ttft',
             label: 'Time to first token (s)',
-            formula: estimate('prefill_s'),
+            formula: speedEstimate('prefill_s'),
             format: '0.000',
             speed: true,
           },
           {
             key: 'tpot',
             label: 'Time per output token (s)',
-            formula: estimate('token_latency_s'),
+            formula: speedEstimate('token_latency_s'),
             format: '0.0000',
             speed: true,
           },
           {
             key: 'tps',
             label: 'Tokens/s (all sequences)',
-            formula: estimate('tokens_per_s'),
+            formula: speedEstimate('tokens_per_s'),
             format: '#,##0.0',
             speed: true,
           },
           {
             key: 'generation',
             label: 'Time for prompt and all output tokens (s)',
-            formula: estimate('generation_s'),
+            formula: speedEstimate('generation_s'),
             format: '0.00',
             speed: true,
           },
@@ -245,7 +268,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateDef>> = {
         contexts: [1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072],
         tables: [
           { metric: 'vram_gib', label: 'Total VRAM (GiB)', format: '0.0' },
-          { metric: 'tokens_per_s', label: 'Tokens/s (all sequences)', format: '#,##0' },
+          { metric: 'tokens_per_s', label: 'Tokens/s (all sequences)', format: '#,##0', speed: true },
         ],
       },
     ],

@@ -8,7 +8,7 @@
  * speed figure cannot be computed) still gets its memory estimate, with the speed figures marked
  * unavailable and why. Speed figures of a configuration that does not fit are still computed.
  */
-import type { Metric as EstimateMetric } from '../src/core/architecture/estimate';
+import type { Metric as EstimateMetric } from '../src/core/estimate';
 import { inputAt, optionsText, type InputValues, type Position } from '../src/addon/inputs';
 import type { Arg, Result } from '../src/sheets/cells';
 import { getFunction } from '../src/sheets/registry';

@@ -3,6 +3,7 @@
  * the generated top-level stubs (`function LLM_VRAM(...)`) call `LLMSizing.invoke`.
  * Loading it touches no Apps Script service.
  */
+import { METRICS, METRIC_TABLE } from './core/estimate';
 import { GPU_PRESETS, SOURCES, type GpuPreset, type Source } from './core/gpus/catalog';
 import { FALLBACKS } from './core/gpus/lookup';
 import { MODEL_PRESETS } from './core/models/catalog';
@@ -11,6 +12,7 @@ import type { Shape } from './sheets/broadcast';
 import type { Arg, Output, Result } from './sheets/cells';
 import { GPU_FIELD_DOCS } from './sheets/functions/catalog';
 import { MODEL_TABLE_FIELDS, modelRow } from './sheets/functions/models';
+import { OPTION_KEYS, OPTION_SPECS } from './sheets/options';
 import { FUNCTIONS, getFunction } from './sheets/registry';
 import * as server from './addon/server';
 
@@ -51,6 +53,8 @@ export function describeFunctions(): {
   examples: readonly string[];
   spills: boolean;
   params: { name: string; description: string; jsdocType: string; optional: boolean }[];
+  /** The option keys the function reads. */
+  options: readonly string[];
 }[] {
   return FUNCTIONS.map((f) => ({
     name: f.name,
@@ -65,6 +69,31 @@ export function describeFunctions(): {
       jsdocType: p.jsdocType,
       optional: p.optional,
     })),
+    options: f.optionKeys,
+  }));
+}
+
+/** Every option key with its meaning, groups and the functions that read it, for the README. */
+export function describeOptions(): {
+  key: string;
+  description: string;
+  groups: readonly string[];
+  functions: string[];
+}[] {
+  return OPTION_KEYS.map((key) => ({
+    key,
+    description: OPTION_SPECS[key].description,
+    groups: OPTION_SPECS[key].groups,
+    functions: FUNCTIONS.filter((f) => f.optionKeys.includes(key)).map((f) => f.name),
+  }));
+}
+
+/** LLM_ESTIMATE's metrics with their units and whether they depend on the method, for the README. */
+export function describeMetrics(): { metric: string; unit: string; dependsOnMethod: boolean }[] {
+  return METRICS.map((metric) => ({
+    metric,
+    unit: METRIC_TABLE[metric].unit,
+    dependsOnMethod: METRIC_TABLE[metric].dependsOnMethod,
   }));
 }
 

@@ -76,10 +76,35 @@ export function withFunctionTable(readme, meta) {
   return withSection(readme, 'functions', functionTable(meta));
 }
 
-/** README text with every generated table. */
-export function withGeneratedTables(readme, { meta, gpus, models, precisions }) {
+/**
+ * One row per option key (the architecture keys in two rows), with the functions that read it,
+ * from the registry's declarations (`describeOptions()`).
+ */
+export function optionsTable(options, meta) {
+  const withOptions = meta.filter((m) => m.options.length > 0).map((m) => m.name);
+  const readers = (functions) =>
+    functions.length === withOptions.length
+      ? 'every function with options'
+      : functions.map((f) => `\`${f}\``).join(', ');
+  const architecture = (group) => options.filter((o) => o.groups.includes(group));
+  const rows = options
+    .filter((o) => !o.groups.includes('dimensions') && !o.groups.includes('shape'))
+    .map((o) => [`\`${o.key}\``, cell(o.description), readers(o.functions)]);
+  for (const [group, about] of [
+    ['dimensions', 'H, L, F, V of the model (a what-if on a preset; the methodology functions take them as arguments)'],
+    ['shape', "the other architecture keys: the model's shape (see the model keys below)"],
+  ]) {
+    const keys = architecture(group);
+    if (keys.length > 0) rows.push([keys.map((o) => `\`${o.key}\``).join(', '), about, readers(keys[0].functions)]);
+  }
+  return ['| key | meaning | read by |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** README text with every generated table; the options table where the README has its markers. */
+export function withGeneratedTables(readme, { meta, gpus, models, precisions, options }) {
   let next = withGpuTable(withFunctionTable(readme, meta), gpus);
   next = withSection(next, 'models', modelTable(models));
+  if (options && next.includes(markers('options')[0])) next = withSection(next, 'options', optionsTable(options, meta));
   return withSection(next, 'precisions', precisionTable(precisions));
 }
 

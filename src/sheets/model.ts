@@ -4,24 +4,49 @@
  * A model is a preset name or Hugging Face id, the text of a config.json (in one cell, or pasted
  * down a column one line per cell), "key=value" text, or a two-column key/value range.
  */
-import { METRICS, type Metric } from '../core/architecture/estimate';
+import { METRICS, METRIC_TABLE, type Estimate, type Metric } from '../core/estimate';
 import { ARCHITECTURE_KEY_NAMES } from '../core/architecture/keys';
+import type { ModelPreset } from '../core/models/catalog';
 import { configModel, getModelPreset, keyValueModel, presetModel, type ModelSpec } from '../core/models/lookup';
 import { isBlank, isGrid, type Arg, type CellValue } from './cells';
 import { toText } from './coerce';
-import type { ParamSpec } from './define';
+import type { ParamSpec, SelectorSpec } from './define';
 import { ArgumentError } from './errors';
 import { isKeyValueGrid, parseKeyValue, parseKeyValueText } from './keyvalue';
+import { TEXT_OR_RANGE } from './params';
 
-const TEXT_OR_RANGE = 'string|Array<Array<string>>';
 const MODEL_KEYS = new Set(ARCHITECTURE_KEY_NAMES);
+
+/**
+ * Models read once, across calls too: one object per preset (whatever name it is given by) and per
+ * model text, so that the architecture resolved from it (src/sheets/scenario.ts) and what the core
+ * derives from that are shared by every cell asking for the same model.
+ */
+const PRESET_SPECS = new WeakMap<ModelPreset, ModelSpec>();
+const TEXT_SPECS = new Map<string, ModelSpec>();
+/** Model texts (config.json, keys) kept at most; the cache then starts again. */
+const MAX_TEXTS = 256;
+
+function presetSpec(preset: ModelPreset): ModelSpec {
+  let spec = PRESET_SPECS.get(preset);
+  if (spec === undefined) {
+    spec = presetModel(preset);
+    PRESET_SPECS.set(preset, spec);
+  }
+  return spec;
+}
 
 /** A model from one cell: config.json text, key=value text, or a preset name / Hugging Face id. */
 export function toModel(value: CellValue): ModelSpec {
   const text = toText(value);
-  if (text.startsWith('{')) return configModel(text);
-  if (text.includes('=')) return keyValueModel(parseKeyValueText(text));
-  return presetModel(getModelPreset(text));
+  if (!text.startsWith('{') && !text.includes('=')) return presetSpec(getModelPreset(text));
+  let spec = TEXT_SPECS.get(text);
+  if (spec === undefined) {
+    spec = text.startsWith('{') ? configModel(text) : keyValueModel(parseKeyValueText(text));
+    if (TEXT_SPECS.size >= MAX_TEXTS) TEXT_SPECS.clear();
+    TEXT_SPECS.set(text, spec);
+  }
+  return spec;
 }
 
 /** A one-column range whose first filled cell opens a JSON object: config.json pasted line by line. */
@@ -59,7 +84,8 @@ export function toMetric(value: CellValue): Metric {
   return found;
 }
 
-export const metrics: ParamSpec<Metric, false> = {
+/** LLM_ESTIMATE's metrics: each one read off the estimate of its row (METRIC_TABLE). */
+export const metrics: SelectorSpec<Metric> = {
   name: 'metrics',
   label: 'metric',
   description: `What to compute: one of ${METRICS.join(', ')}, or a one-row range of them (one column each).`,
@@ -69,3 +95,8 @@ export const metrics: ParamSpec<Metric, false> = {
   selector: true,
   coerce: toMetric,
 };
+
+/** The value of `metric` in an estimate. */
+export function metricOf(metric: Metric, estimate: Estimate): number | boolean {
+  return METRIC_TABLE[metric].get(estimate);
+}

@@ -2,17 +2,12 @@
  * Predicting a measured case with either method, on the same model, GPU, precision, lengths and
  * batch the measurement used.
  */
-import { estimateMetric } from '../core/architecture/estimate';
 import { modelWeightsGib } from '../core/architecture/memory';
 import { DEFAULTS } from '../core/defaults';
+import { estimate, rooflineModelOf, type Scenario } from '../core/estimate';
+import { bandwidthGbs, peakTflops } from '../core/gpus/lookup';
 import { kvBytesAt } from '../core/roofline/bytes';
 import { efficiencyFor, type EfficiencyTable } from '../core/roofline/efficiency';
-import {
-  rooflineDecodeTotalSeconds,
-  rooflinePrefillSeconds,
-  rooflineSetup,
-  type RooflineSetup,
-} from '../core/roofline/estimate';
 import { gpuClass } from '../core/roofline/gpu-class';
 import { kvShare } from '../core/roofline/parallel';
 import { BYTES_PER_GB, BYTES_PER_GIB } from '../core/units';
@@ -28,26 +23,37 @@ export const MAX_LOAD_BATCH_CAP = 2048;
  * fits in 90% of one GPU's memory after its share of the weights, at most 2048.
  */
 export function maxLoadBatch(c: Case): number {
-  const setup = rooflineSetup(rooflineInputOf(c, 1, { mfu: 1, mbu: 1, overheadSeconds: 0 }));
+  const model = rooflineModelOf(c.arch, c.precision, c.precision.kvBits);
   const n = c.nGpus;
   const weights = (modelWeightsGib(c.arch, c.precision, 1) * BYTES_PER_GIB) / n;
-  const perSequence = kvBytesAt(setup.model, c.promptTokens + c.outputTokens) * kvShare(setup.model, n);
+  const perSequence = kvBytesAt(model, c.promptTokens + c.outputTokens) * kvShare(model, n);
   const free = (c.gpu.memoryGb ?? 0) * BYTES_PER_GB * MAX_LOAD_MEMORY_FRACTION - weights;
   return Math.max(0, Math.min(MAX_LOAD_BATCH_CAP, Math.floor(free / perSequence)));
 }
 
-function rooflineInputOf(c: Case, batch: number, efficiency: { mfu: number; mbu: number; overheadSeconds: number }) {
+/**
+ * The scenario of a case at `batch`, in the seed method with the document's factors; the roofline
+ * variant replaces `speed` with the efficiencies of a table.
+ */
+function scenarioOf(c: Case, batch: number): Scenario {
   return {
     arch: c.arch,
     precision: c.precision,
     gpu: c.gpu,
     batch,
-    seqLen: c.promptTokens,
+    context: c.promptTokens,
     outputTokens: c.outputTokens,
-    kvBits: c.precision.kvBits,
-    nGpus: c.nGpus,
-    parallelism: c.parallelism,
-    efficiency,
+    factors: {
+      efficiency: DEFAULTS.efficiency,
+      scaling: DEFAULTS.scaling,
+      weightsOverhead: DEFAULTS.weightsOverhead,
+      kvOverhead: DEFAULTS.kvOverhead,
+      activationsOverhead: DEFAULTS.activationsOverhead,
+      systemOverhead: DEFAULTS.systemOverhead,
+      nGpus: c.nGpus,
+      kvBits: c.precision.kvBits,
+    },
+    speed: { method: 'seed' },
   };
 }
 
@@ -75,66 +81,41 @@ function quantityOf(quantity: Quantity, c: Case, batch: number, prefill: number,
 }
 
 /**
- * A case made ready for the roofline: its model summary computed once, so that a fit can try many
- * efficiencies cheaply.
+ * A case made ready: its batch found and its scenario built once, so that a fit can try many
+ * efficiencies cheaply (the estimator summarises the architecture once, src/core/estimate.ts).
  */
 export interface PreparedCase {
   readonly case: Case;
   readonly batch: number;
-  readonly setup: RooflineSetup;
+  /** The case at max(batch, 1) in the seed method. */
+  readonly scenario: Scenario;
 }
 
 export function prepareCase(c: Case): PreparedCase {
   const batch = caseBatch(c);
-  return {
-    case: c,
-    batch,
-    setup: rooflineSetup(rooflineInputOf(c, Math.max(batch, 1), { mfu: 1, mbu: 1, overheadSeconds: 0 })),
-  };
+  // A case neither method can predict (a GPU without the compute peak or bandwidth) is skipped, not scored.
+  peakTflops(c.gpu, c.precision.computeType);
+  bandwidthGbs(c.gpu);
+  return { case: c, batch, scenario: scenarioOf(c, Math.max(batch, 1)) };
 }
 
 /** The roofline prediction of a prepared case with the efficiencies of `table`. */
 export function predictRoofline(p: PreparedCase, table: EfficiencyTable): number {
   const c = p.case;
   const efficiency = efficiencyFor(gpuClass(c.gpu), c.engine, table);
-  const setup: RooflineSetup = {
-    model: p.setup.model,
-    input: { ...p.setup.input, efficiency },
-    machine: { ...p.setup.machine, mfu: efficiency.mfu, mbu: efficiency.mbu },
-  };
+  const e = estimate({ ...p.scenario, speed: { method: 'roofline', efficiency, parallelism: c.parallelism } });
   const needsPrefill = c.quantity !== 'decode_rate' && c.quantity !== 'itl';
   const needsDecode = c.quantity !== 'prefill_rate' && c.quantity !== 'ttft';
-  const prefill = needsPrefill ? rooflinePrefillSeconds(setup) : 0;
-  const decode = needsDecode ? rooflineDecodeTotalSeconds(setup) : 0;
+  const prefill = needsPrefill ? e.prefillSeconds : 0;
+  const decode = needsDecode ? e.decodeSeconds : 0;
   return quantityOf(c.quantity, c, p.batch, prefill, decode);
 }
 
 /** The seed method's prediction: methodology 3.2 for the prefill, 3.3 × N (3.4) for the decode. */
 export function predictSeed(p: PreparedCase): number {
   const c = p.case;
-  const batch = Math.max(p.batch, 1);
-  const input = {
-    arch: c.arch,
-    batch,
-    seqLen: Math.max(c.promptTokens, 1),
-    precision: c.precision,
-    gpu: c.gpu,
-    factors: {
-      efficiency: DEFAULTS.efficiency,
-      scaling: DEFAULTS.scaling,
-      weightsOverhead: DEFAULTS.weightsOverhead,
-      kvOverhead: DEFAULTS.kvOverhead,
-      activationsOverhead: DEFAULTS.activationsOverhead,
-      systemOverhead: DEFAULTS.systemOverhead,
-      nGpus: c.nGpus,
-      kvBits: c.precision.kvBits,
-    },
-    outputTokens: c.outputTokens,
-    speed: { method: 'seed' } as const,
-  };
-  const prefill = estimateMetric('prefill_s', input) as number;
-  const decode = (estimateMetric('token_latency_s', input) as number) * c.outputTokens;
-  return quantityOf(c.quantity, c, batch, prefill, decode);
+  const e = estimate({ ...p.scenario, context: Math.max(c.promptTokens, 1) });
+  return quantityOf(c.quantity, c, p.scenario.batch, e.prefillSeconds, e.decodeSeconds);
 }
 
 /**

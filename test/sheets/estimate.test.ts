@@ -159,11 +159,14 @@ describe('architecture keys as options of the methodology functions', () => {
     );
   });
 
-  test('they size the whole model on one device, as the document does: n_gpus changes only speed', () => {
+  test('they size the whole model on one device, as the document does: they do not read n_gpus', () => {
+    // Issue 12: a key a function does not read is an error, not ignored; LLM_ESTIMATE splits memory.
     const args = [8192, 80, 28672, 128256, 8, 8192, 'bf16'];
-    expect(invoke('LLM_VRAM', [...args, `${opts}; n_gpus=16`])).toBe(invoke('LLM_VRAM', [...args, opts]));
-    expect(invoke('LLM_VRAM_KV', [8192, 80, 8, 8192, 'bf16', `${opts}; n_gpus=16`])).toBe(
-      invoke('LLM_VRAM_KV', [8192, 80, 8, 8192, 'bf16', opts]),
+    expect(() => invoke('LLM_VRAM', [...args, `${opts}; n_gpus=16`])).toThrow(
+      /^LLM_VRAM: options key n_gpus is not used by LLM_VRAM \(it uses: method, weights_overhead, .*\); n_gpus is read by LLM_ESTIMATE, /,
+    );
+    expect(() => invoke('LLM_VRAM_KV', [8192, 80, 8, 8192, 'bf16', `${opts}; n_gpus=16`])).toThrow(
+      'LLM_VRAM_KV: options key n_gpus is not used by LLM_VRAM_KV',
     );
   });
 

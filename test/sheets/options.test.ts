@@ -45,9 +45,9 @@ describe('options', () => {
     expect(invoke('LLM_MULTI_GPU_SPEEDUP', [4, '', 'scaling=0.5'])).toBe(2);
   });
 
-  test('an unknown key lists the valid keys', () => {
+  test("an unknown key lists the valid keys: the function's own (issue 12)", () => {
     expect(() => invoke('LLM_VRAM_KV', [...KV, 'kv_overheads=1'])).toThrow(
-      'LLM_VRAM_KV: options has an unknown key "kv_overheads"; did you mean "kv_overhead"? valid keys: method, efficiency, scaling, weights_overhead, kv_overhead',
+      'LLM_VRAM_KV: options has an unknown key "kv_overheads"; did you mean "kv_overhead"? valid keys: method, kv_overhead, kv_precision, heads, kv_heads, head_dim',
     );
   });
 
@@ -55,8 +55,11 @@ describe('options', () => {
     expect(() => invoke('LLM_VRAM_KV', [...KV, 'kv_overhead=-1'])).toThrow(
       'LLM_VRAM_KV: options key kv_overhead must be a positive number, got "-1"',
     );
-    expect(() => invoke('LLM_VRAM_KV', [...KV, 'engine=ollama'])).toThrow(
-      'options key engine must be one of vllm, llama.cpp, tensorrt-llm, sglang, transformers, tgi, exllamav2, got "ollama"',
+    // Issue 12: engine is a speed setting, so its bad value is tried on a speed function.
+    expect(() =>
+      invoke('LLM_TOKEN_LATENCY', [4096, 32, 11008, 32000, 1, 2048, 'fp16', 'A100', '', 'engine=ollama']),
+    ).toThrow(
+      'LLM_TOKEN_LATENCY: options key engine must be one of vllm, llama.cpp, tensorrt-llm, sglang, transformers, tgi, exllamav2, got "ollama"',
     );
     expect(() => invoke('LLM_VRAM_KV', [...KV, 'n_gpus'])).toThrow('must be written key=value');
   });

@@ -10,8 +10,13 @@ const VRAM = [4096, 32, 11008, 32000, 1, 2048, 'fp16'];
 
 describe('options typos get a suggestion', () => {
   test('n_gpu: did you mean "n_gpus"?', () => {
+    // Issue 12: options are per function, so the typo is tried on a function that reads n_gpus.
+    expect(() => invoke('LLM_TOKEN_LATENCY', [...VRAM, 'A100', '', 'n_gpu=2'])).toThrow(
+      /^LLM_TOKEN_LATENCY: options has an unknown key "n_gpu"; did you mean "n_gpus"\? valid keys: method,/,
+    );
+    // A function that does not read it still gets the guess, marked as such, and its own keys.
     expect(() => invoke('LLM_VRAM', [...VRAM, 'n_gpu=2'])).toThrow(
-      /^LLM_VRAM: options has an unknown key "n_gpu"; did you mean "n_gpus"\? valid keys: method,/,
+      /^LLM_VRAM: options has an unknown key "n_gpu"; did you mean "n_gpus" \(not used by LLM_VRAM\)\? valid keys: method, weights_overhead,/,
     );
   });
 

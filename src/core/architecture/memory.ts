@@ -8,6 +8,7 @@
  */
 import { BYTES_PER_GB, BYTES_PER_GIB } from '../units';
 import type { Precision } from '../precision';
+import type { Factors } from '../seed/estimate';
 import { activationsGib, kvCacheGib, totalVramGib, weightsGib } from '../seed/memory';
 import { activeParameterCount, parameterCount } from './params';
 import type { Architecture } from './spec';
@@ -15,16 +16,42 @@ import { weightBits } from './weights';
 
 const BITS_PER_GIB = 8 * BYTES_PER_GIB;
 
-/** The factors of methodology 2 and the GPU count. */
-export interface MemoryFactors {
-  readonly weightsOverhead: number;
-  readonly kvOverhead: number;
-  readonly activationsOverhead: number;
-  readonly systemOverhead: number;
-  /** GPUs the model is split over (tensor parallelism). */
-  readonly nGpus: number;
-  /** Bits per KV-cache value. */
-  readonly kvBits: number;
+/** The factors memory reads (methodology 2) of the one set of factors, with the GPU count and KV bits. */
+export type MemoryFactors = Pick<
+  Factors,
+  'weightsOverhead' | 'kvOverhead' | 'activationsOverhead' | 'systemOverhead' | 'nGpus' | 'kvBits'
+>;
+
+interface Counts {
+  readonly params: number;
+  readonly activeParams: number;
+  /** Total weight bits by precision id, for the formats stored tensor by tensor. */
+  readonly bits: Map<string, number>;
+}
+
+/**
+ * Parameter counts of an architecture, counted once: an architecture is immutable, and a sheet
+ * asks for the same one at every position of a range.
+ */
+const COUNTS = new WeakMap<Architecture, Counts>();
+
+function countsOf(arch: Architecture): Counts {
+  let counts = COUNTS.get(arch);
+  if (counts === undefined) {
+    counts = { params: parameterCount(arch), activeParams: activeParameterCount(arch), bits: new Map() };
+    COUNTS.set(arch, counts);
+  }
+  return counts;
+}
+
+/** Total parameters (methodology 2.1's P, generalised; ./params.ts), counted once per architecture. */
+export function modelParams(arch: Architecture): number {
+  return countsOf(arch).params;
+}
+
+/** Parameters one token passes through (./params.ts), counted once per architecture. */
+export function modelActiveParams(arch: Architecture): number {
+  return countsOf(arch).activeParams;
 }
 
 /**
@@ -32,8 +59,14 @@ export interface MemoryFactors {
  * `P × b / (8 × 1024³) × f_overhead` for a uniform format.
  */
 export function modelWeightsGib(arch: Architecture, precision: Precision, overhead: number): number {
-  if (precision.layout.kind === 'uniform') return weightsGib(parameterCount(arch), precision.bitsPerWeight, overhead);
-  return weightsGib(weightBits(arch, precision), 1, overhead);
+  const counts = countsOf(arch);
+  if (precision.layout.kind === 'uniform') return weightsGib(counts.params, precision.bitsPerWeight, overhead);
+  let bits = counts.bits.get(precision.id);
+  if (bits === undefined) {
+    bits = weightBits(arch, precision);
+    counts.bits.set(precision.id, bits);
+  }
+  return weightsGib(bits, 1, overhead);
 }
 
 /**
@@ -147,8 +180,8 @@ export function modelMemory(
   );
   const total = totalVramGib(weights, kvCache, activations, factors.systemOverhead);
   return {
-    params: parameterCount(arch),
-    activeParams: activeParameterCount(arch),
+    params: modelParams(arch),
+    activeParams: modelActiveParams(arch),
     weightsGib: weights,
     kvCacheGib: kvCache,
     activationsGib: activations,

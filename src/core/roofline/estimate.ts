@@ -5,6 +5,9 @@
  * Each phase is a roofline step (./phase.ts) on architecture-exact FLOPs (./flops.ts) and bytes
  * (./bytes.ts), split over the GPUs (./parallel.ts), at the efficiencies measured for the GPU
  * class and engine (./efficiency.ts) unless the caller gives its own.
+ *
+ * The estimator of a whole configuration, memory and both methods, is src/core/estimate.ts; it
+ * calls the pieces below.
  */
 import type { Architecture } from '../architecture/spec';
 import { bandwidthGbs, peakTflops, type GpuSpec } from '../gpus/lookup';
@@ -40,10 +43,14 @@ export interface RooflineSetup {
   readonly machine: Machine;
 }
 
-export function rooflineSetup(input: RooflineInput): RooflineSetup {
+/** Makes a configuration ready; `model` is the summary of its architecture when the caller has it already. */
+export function rooflineSetup(
+  input: RooflineInput,
+  model: RooflineModel = rooflineModel(input.arch, input.precision, input.kvBits),
+): RooflineSetup {
   return {
     input,
-    model: rooflineModel(input.arch, input.precision, input.kvBits),
+    model,
     machine: {
       peakTflops: peakTflops(input.gpu, input.precision.computeType).tflops,
       bandwidthGbs: bandwidthGbs(input.gpu),

@@ -1,11 +1,12 @@
 /**
- * The seed method put together: memory (methodology 2) and speed (methodology 3, 6) for one
- * configuration. Each number is the document's formula; this module only wires them.
+ * The seed method's speed (methodology 1, 3 and 6) for one configuration, on the document's
+ * symbols. Each number is the document's formula; this module only wires them. Its memory is
+ * src/core/architecture/memory.ts, which with the document's transformer is methodology 2 exactly.
  */
 import { bandwidthGbs, peakTflops, type GpuSpec } from '../gpus/lookup';
 import type { Precision } from '../precision';
-import { perTokenFlops, prefillFlops } from './flops';
-import { activationsGib, kvCacheGib, parameterCount, totalVramGib, weightsGib } from './memory';
+import { perTokenMultiplyAdds, prefillMultiplyAdds } from './flops';
+import { parameterCount } from './memory';
 import {
   generationTimeSeconds,
   prefillLatencySeconds,
@@ -26,72 +27,57 @@ export interface Dimensions {
   readonly seqLen: number;
 }
 
-/** Every factor the document leaves to the user, resolved to numbers. */
+/**
+ * Every factor the document leaves to the user, resolved to numbers, and the GPU count and KV-cache
+ * bits they apply to: the one set of factors of both memory (methodology 2) and seed speed (3, 6).
+ */
 export interface Factors {
+  /** f_efficiency of methodology 3 (the seed method's speed). */
   readonly efficiency: number;
+  /** f_scaling of methodology 6 (the seed method's speed on several GPUs). */
   readonly scaling: number;
   readonly weightsOverhead: number;
   readonly kvOverhead: number;
   readonly activationsOverhead: number;
   readonly systemOverhead: number;
+  /** GPUs the model is split over (memory: tensor parallelism; seed speed: methodology 6). */
   readonly nGpus: number;
   /** Bits per KV-cache value: the precision's own, or `kv_precision`'s. */
   readonly kvBits: number;
 }
 
-export interface SeedMemory {
-  readonly params: number;
-  readonly weightsGib: number;
-  readonly kvCacheGib: number;
-  readonly activationsGib: number;
-  readonly totalGib: number;
-}
-
-/** Methodology 2.1–2.4. */
-export function seedMemory(dims: Dimensions, precision: Precision, factors: Factors): SeedMemory {
-  const params = parameterCount(dims.hidden, dims.layers, dims.ffn, dims.vocab);
-  const weights = weightsGib(params, precision.bitsPerWeight, factors.weightsOverhead);
-  const kvCache = kvCacheGib(dims.hidden, dims.layers, dims.batch, dims.seqLen, factors.kvBits, factors.kvOverhead);
-  const activations = activationsGib(
-    dims.hidden,
-    dims.batch,
-    dims.seqLen,
-    precision.activationBits,
-    factors.activationsOverhead,
-  );
-  return {
-    params,
-    weightsGib: weights,
-    kvCacheGib: kvCache,
-    activationsGib: activations,
-    totalGib: totalVramGib(weights, kvCache, activations, factors.systemOverhead),
-  };
-}
+/** The speed factors of the seed method. */
+export type SeedFactors = Pick<Factors, 'efficiency' | 'scaling' | 'nGpus'>;
 
 /** Methodology 6, applied only when more than one GPU is used (1 otherwise; note 6). */
-export function seedSpeedup(factors: Factors): number {
+export function seedSpeedup(factors: SeedFactors): number {
   return factors.nGpus > 1 ? multiGpuSpeedup(factors.nGpus, factors.scaling) : 1;
 }
 
 /** Seconds on `nGpus` GPUs: divided by the speedup only when there is more than one GPU. */
-function scaled(seconds: number, factors: Factors): number {
+function scaled(seconds: number, factors: SeedFactors): number {
   const speedup = seedSpeedup(factors);
   return speedup === 1 ? seconds : seconds / speedup;
 }
 
 /** Tokens per second (methodology 1.4, 3.1; times the speedup of 6 on several GPUs). Compute only. */
-export function seedTokensPerSecond(dims: Dimensions, precision: Precision, gpu: GpuSpec, factors: Factors): number {
+export function seedTokensPerSecond(
+  dims: Dimensions,
+  precision: Precision,
+  gpu: GpuSpec,
+  factors: SeedFactors,
+): number {
   const { tflops } = peakTflops(gpu, precision.computeType);
-  const perToken = perTokenFlops(dims.hidden, dims.layers, dims.ffn, dims.batch, dims.seqLen);
+  const perToken = perTokenMultiplyAdds(dims.hidden, dims.layers, dims.ffn, dims.batch, dims.seqLen);
   const throughput = tokensPerSecond(tflops, factors.efficiency, perToken);
   const speedup = seedSpeedup(factors);
   return speedup === 1 ? throughput : throughput * speedup;
 }
 
 /** Prefill latency in seconds (methodology 1.3, 3.2). */
-export function seedPrefillSeconds(dims: Dimensions, precision: Precision, gpu: GpuSpec, factors: Factors): number {
+export function seedPrefillSeconds(dims: Dimensions, precision: Precision, gpu: GpuSpec, factors: SeedFactors): number {
   const { tflops } = peakTflops(gpu, precision.computeType);
-  const prefill = prefillFlops(dims.hidden, dims.layers, dims.ffn, dims.batch, dims.seqLen);
+  const prefill = prefillMultiplyAdds(dims.hidden, dims.layers, dims.ffn, dims.batch, dims.seqLen);
   return scaled(prefillLatencySeconds(prefill, tflops, factors.efficiency), factors);
 }
 
@@ -107,10 +93,10 @@ export function seedTokenLatency(
   dims: Dimensions,
   precision: Precision,
   gpu: GpuSpec,
-  factors: Factors,
+  factors: SeedFactors,
 ): SeedTokenLatency {
   const { tflops } = peakTflops(gpu, precision.computeType);
-  const perToken = perTokenFlops(dims.hidden, dims.layers, dims.ffn, dims.batch, dims.seqLen);
+  const perToken = perTokenMultiplyAdds(dims.hidden, dims.layers, dims.ffn, dims.batch, dims.seqLen);
   const params = parameterCount(dims.hidden, dims.layers, dims.ffn, dims.vocab);
   const compute = tokenComputeLatencySeconds(perToken, tflops, factors.efficiency);
   const memory = tokenMemoryLatencySeconds(params, precision.bitsPerWeight / 8, bandwidthGbs(gpu), factors.efficiency);
@@ -126,7 +112,7 @@ export function seedGenerationSeconds(
   dims: Dimensions,
   precision: Precision,
   gpu: GpuSpec,
-  factors: Factors,
+  factors: SeedFactors,
   tokens: number,
 ): number {
   return generationTimeSeconds(seedTokenLatency(dims, precision, gpu, factors).seconds, tokens);

@@ -2,7 +2,8 @@
  * Speed formulas of methodology section 3, exactly as the document writes them.
  *
  * As written, 3.1 is compute-only while 3.3 takes the max with memory, and 3.3 applies the compute
- * efficiency to bandwidth too; both are reproduced (docs/methodology-notes.md, notes 3 and 5).
+ * efficiency to bandwidth too; both are reproduced (docs/methodology-notes.md, notes 3 and 5). The
+ * document divides GPU_FLOPS by its "FLOPs", which count multiply-adds (./flops.ts); so do these.
  */
 import { BYTES_PER_GB, FLOPS_PER_TFLOPS, PARAMS_PER_BILLION } from '../units';
 
@@ -16,23 +17,23 @@ export function gpuFlops(tflops: number): number {
  *
  * @param tflops dense peak of the GPU for the precision's compute type, TFLOPS
  * @param efficiency f_efficiency (0.25 by default)
- * @param flopsPerToken FLOPs_PerToken of methodology 1.4
+ * @param perTokenMultiplyAdds FLOPs_PerToken of methodology 1.4 (multiply-adds)
  */
-export function tokensPerSecond(tflops: number, efficiency: number, flopsPerToken: number): number {
-  return (gpuFlops(tflops) * efficiency) / flopsPerToken;
+export function tokensPerSecond(tflops: number, efficiency: number, perTokenMultiplyAdds: number): number {
+  return (gpuFlops(tflops) * efficiency) / perTokenMultiplyAdds;
 }
 
 /**
  * Prefill latency in seconds (methodology 3.2): `FLOPs_Prefill / (GPU_FLOPS × f_efficiency)`.
  * Compute only, as the document says (memory bandwidth is its TODO).
  */
-export function prefillLatencySeconds(prefillFlops: number, tflops: number, efficiency: number): number {
-  return prefillFlops / (gpuFlops(tflops) * efficiency);
+export function prefillLatencySeconds(prefillMultiplyAdds: number, tflops: number, efficiency: number): number {
+  return prefillMultiplyAdds / (gpuFlops(tflops) * efficiency);
 }
 
 /** Compute-bound token latency in seconds (methodology 3.3): `FLOPs_PerToken / (GPU_FLOPS × f_efficiency)`. */
-export function tokenComputeLatencySeconds(flopsPerToken: number, tflops: number, efficiency: number): number {
-  return flopsPerToken / (gpuFlops(tflops) * efficiency);
+export function tokenComputeLatencySeconds(perTokenMultiplyAdds: number, tflops: number, efficiency: number): number {
+  return perTokenMultiplyAdds / (gpuFlops(tflops) * efficiency);
 }
 
 /**

@@ -2,59 +2,48 @@
  * The methodology functions of the contract, one per formula of the document.
  *
  * The FLOPs and memory functions are the document's formulas in both methods (the FLOPs ones are
- * its definitions, section 1; architecture-exact FLOPs are LLM_ESTIMATE's flops_prefill and
- * flops_per_token). The speed functions answer in the roofline method unless `method=seed`: on the
- * architecture of H, L, F, V and the architecture keys of `options`, at context S, the token
- * latency and tokens/s averaged over `output_tokens` (default 256) generated tokens.
+ * its definitions, section 1, which count multiply-adds; architecture-exact FLOPs, 2 per
+ * multiply-add, are LLM_ESTIMATE's flops_prefill and flops_per_token). The memory and speed
+ * functions go through the one estimator (src/core/estimate.ts) on the architecture of H, L, F, V
+ * and the architecture keys of `options`. The speed functions answer in the roofline method unless
+ * `method=seed`: at context S, the token latency and tokens/s averaged over `output_tokens`
+ * (default 256) generated tokens.
+ *
+ * Each function declares the option groups it reads (`options(...)`, see OPTION_GROUPS); a key it
+ * does not read is an error.
  */
-import { modelActivationsGib, modelKvCacheGib, modelMemory, modelWeightsGib } from '../../core/architecture/memory';
-import { parameterCount } from '../../core/architecture/params';
+import { modelParams, modelWeightsGib } from '../../core/architecture/memory';
 import { DEFAULTS } from '../../core/defaults';
-import { attentionFlops, feedForwardFlops, perTokenFlops, prefillFlops } from '../../core/seed/flops';
+import { estimate } from '../../core/estimate';
 import {
-  seedGenerationSeconds,
-  seedPrefillSeconds,
-  seedTokenLatency,
-  seedTokensPerSecond,
-} from '../../core/seed/estimate';
+  attentionMultiplyAdds,
+  feedForwardMultiplyAdds,
+  perTokenMultiplyAdds,
+  prefillMultiplyAdds,
+} from '../../core/seed/flops';
 import { efficiencyProduct, multiGpuSpeedup } from '../../core/seed/scaling';
-import type { RooflineEstimate } from '../../core/roofline/estimate';
-import type { GpuSpec } from '../../core/gpus/lookup';
-import type { Precision } from '../../core/precision';
 import { defineFunction, type FunctionDef } from '../define';
-import { dimensions, methodologyArchitecture, resolveFactors } from '../factors';
-import type { Options } from '../options';
 import { B, F, H, L, N, S, V, count, efficiency, fraction, gpu, options, precision } from '../params';
-import { methodOf, rooflineOf } from '../roofline';
+import { architectureOf, resolveFactors, resolveScenario, type ModelInput } from '../scenario';
 
 const SPEED = [H, L, F, V, B, S, precision, gpu] as const;
 const LLAMA2_7B = '4096, 32, 11008, 32000';
 /** Llama-3-70B's attention and FFN on the methodology functions: the architecture keys as options. */
 const LLAMA3_70B_KEYS = '"kv_heads=8; heads=64; gated_ffn=1; tied_embeddings=0; norm=rmsnorm"';
+const DOCUMENT_FLOPS = "The document's FLOPs, which count multiply-adds (a GPU's FLOPS count 2 per multiply-add).";
 
-// The memory functions go through the architecture model (src/core/architecture): with no
-// architecture keys in `options` it is the document's transformer and gives its numbers exactly.
-// F and V do not enter the KV cache; LLM_VRAM_KV passes 1 for them. They size the whole model on
-// one device, as the document does (n_gpus changes only the speed functions here); LLM_ESTIMATE
-// splits memory over n_gpus.
-const ONE_DEVICE = 1;
-
-/** The roofline estimate of a methodology speed function's call, generating `tokens` tokens. */
-function roofline(
-  h: number,
-  l: number,
-  f: number,
-  v: number,
-  b: number,
-  s: number,
-  p: Precision,
-  g: GpuSpec,
-  e: number | undefined,
-  o: Options | undefined,
-  tokens = o?.outputTokens ?? DEFAULTS.outputTokens,
-): RooflineEstimate {
-  return rooflineOf(methodologyArchitecture(h, l, f, v, o), p, g, b, s, tokens, o, e);
+/**
+ * The model of a methodology call: the document's H, L, F, V (with the architecture keys of
+ * `options`, which scenario.ts applies). With no architecture keys in `options` it is the
+ * document's transformer and gives its numbers exactly. F and V do not enter the KV cache, nor L,
+ * F and V the activations; those functions pass 1 for them.
+ */
+function transformer(hidden: number, layers: number, ffn: number, vocab: number): ModelInput {
+  return { hidden, layers, ffn, vocab };
 }
+
+// The memory functions size the whole model on one device, as the document does (they do not read
+// n_gpus); LLM_ESTIMATE splits memory over n_gpus.
 
 export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
   defineFunction({
@@ -63,44 +52,44 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     section: '2.1',
     returns: 'Parameter count P.',
     examples: [`=LLM_PARAMS(${LLAMA2_7B})`, `=LLM_PARAMS(8192, 80, 28672, 128256, ${LLAMA3_70B_KEYS})`],
-    params: [H, L, F, V, options],
-    compute: (h, l, f, v, o) => parameterCount(methodologyArchitecture(h, l, f, v, o)),
+    params: [H, L, F, V, options('method', 'shape')],
+    compute: (h, l, f, v, o) => modelParams(architectureOf(transformer(h, l, f, v), o)),
   }),
   defineFunction({
     name: 'LLM_FLOPS_ATTENTION',
     summary: 'Attention FLOPs (multiply-adds) for B sequences of S tokens: B × S × (H² + S × H).',
     section: '1.1',
-    returns: 'FLOPs.',
+    returns: DOCUMENT_FLOPS,
     examples: ['=LLM_FLOPS_ATTENTION(4096, 1, 2048)'],
-    params: [H, B, S, options],
-    compute: (h, b, s) => attentionFlops(h, b, s),
+    params: [H, B, S, options('method')],
+    compute: (h, b, s) => attentionMultiplyAdds(h, b, s),
   }),
   defineFunction({
     name: 'LLM_FLOPS_FFN',
     summary: 'Feed-forward FLOPs for B sequences of S tokens: 2 × B × S × H × F.',
     section: '1.2',
-    returns: 'FLOPs.',
+    returns: DOCUMENT_FLOPS,
     examples: ['=LLM_FLOPS_FFN(4096, 11008, 1, 2048)'],
-    params: [H, F, B, S, options],
-    compute: (h, f, b, s) => feedForwardFlops(h, f, b, s),
+    params: [H, F, B, S, options('method')],
+    compute: (h, f, b, s) => feedForwardMultiplyAdds(h, f, b, s),
   }),
   defineFunction({
     name: 'LLM_FLOPS_PREFILL',
     summary: 'FLOPs to process the whole prompt (prefill): L × (attention + feed-forward FLOPs).',
     section: '1.3',
-    returns: 'FLOPs.',
+    returns: DOCUMENT_FLOPS,
     examples: ['=LLM_FLOPS_PREFILL(4096, 32, 11008, 1, 2048)'],
-    params: [H, L, F, B, S, options],
-    compute: (h, l, f, b, s) => prefillFlops(h, l, f, b, s),
+    params: [H, L, F, B, S, options('method')],
+    compute: (h, l, f, b, s) => prefillMultiplyAdds(h, l, f, b, s),
   }),
   defineFunction({
     name: 'LLM_FLOPS_PER_TOKEN',
     summary: 'FLOPs to generate one token per sequence at context S: L × (B(H² + SH) + 2BHF).',
     section: '1.4',
-    returns: 'FLOPs.',
+    returns: DOCUMENT_FLOPS,
     examples: ['=LLM_FLOPS_PER_TOKEN(4096, 32, 11008, 1, 2048)'],
-    params: [H, L, F, B, S, options],
-    compute: (h, l, f, b, s) => perTokenFlops(h, l, f, b, s),
+    params: [H, L, F, B, S, options('method')],
+    compute: (h, l, f, b, s) => perTokenMultiplyAdds(h, l, f, b, s),
   }),
   defineFunction({
     name: 'LLM_VRAM_WEIGHTS',
@@ -108,9 +97,9 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     section: '2.1',
     returns: 'GiB (2^30 bytes).',
     examples: [`=LLM_VRAM_WEIGHTS(${LLAMA2_7B}, "fp16")`],
-    params: [H, L, F, V, precision, options],
+    params: [H, L, F, V, precision, options('method', 'weights_overhead', 'shape')],
     compute: (h, l, f, v, p, o) =>
-      modelWeightsGib(methodologyArchitecture(h, l, f, v, o), p, resolveFactors(p, o).weightsOverhead),
+      modelWeightsGib(architectureOf(transformer(h, l, f, v), o), p, resolveFactors(p, o).weightsOverhead),
   }),
   defineFunction({
     name: 'LLM_VRAM_KV',
@@ -118,12 +107,10 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     section: '2.2',
     returns: 'GiB (2^30 bytes).',
     examples: ['=LLM_VRAM_KV(4096, 32, 1, 2048, "fp16")'],
-    params: [H, L, B, S, precision, options],
-    compute: (h, l, b, s, p, o) => {
-      const factors = resolveFactors(p, o);
-      const arch = methodologyArchitecture(h, l, 1, 1, o);
-      return modelKvCacheGib(arch, b, s, factors.kvBits, factors.kvOverhead, ONE_DEVICE);
-    },
+    params: [H, L, B, S, precision, options('method', 'kv_overhead', 'kv_precision', 'shape')],
+    compute: (h, l, b, s, p, o) =>
+      estimate(resolveScenario({ model: transformer(h, l, 1, 1), precision: p, batch: b, context: s, options: o }))
+        .kvCacheGib,
   }),
   defineFunction({
     name: 'LLM_VRAM_ACTIVATIONS',
@@ -131,11 +118,10 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     section: '2.3',
     returns: 'GiB (2^30 bytes).',
     examples: ['=LLM_VRAM_ACTIVATIONS(4096, 1, 2048, "fp16")'],
-    params: [H, B, S, precision, options],
-    compute: (h, b, s, p, o) => {
-      const factors = resolveFactors(p, o);
-      return modelActivationsGib(h, b, s, p.activationBits, factors.activationsOverhead, ONE_DEVICE);
-    },
+    params: [H, B, S, precision, options('method', 'activations_overhead')],
+    compute: (h, b, s, p, o) =>
+      estimate(resolveScenario({ model: transformer(h, 1, 1, 1), precision: p, batch: b, context: s, options: o }))
+        .activationsGib,
   }),
   defineFunction({
     name: 'LLM_VRAM',
@@ -147,10 +133,10 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
       `=LLM_VRAM(${LLAMA2_7B}, {1;8;32}, {2048,8192}, "bf16")`,
       `=LLM_VRAM(8192, 80, 28672, 128256, 1, 8192, "bf16", ${LLAMA3_70B_KEYS})`,
     ],
-    params: [H, L, F, V, B, S, precision, options],
+    params: [H, L, F, V, B, S, precision, options('method', 'memory', 'shape')],
     compute: (h, l, f, v, b, s, p, o) =>
-      modelMemory(methodologyArchitecture(h, l, f, v, o), p, { ...resolveFactors(p, o), nGpus: ONE_DEVICE }, b, s)
-        .totalGib,
+      estimate(resolveScenario({ model: transformer(h, l, f, v), precision: p, batch: b, context: s, options: o }))
+        .vramGib,
   }),
   defineFunction({
     name: 'LLM_TOKENS_PER_SEC',
@@ -162,11 +148,19 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
       `=LLM_TOKENS_PER_SEC(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`,
       `=LLM_TOKENS_PER_SEC(${LLAMA2_7B}, 1, 2048, "fp16", "A100", 0.25, "method=seed")`,
     ],
-    params: [...SPEED, efficiency, options],
+    params: [...SPEED, efficiency, options('method', 'speed', 'generation', 'shape')],
     compute: (h, l, f, v, b, s, p, g, e, o) =>
-      methodOf(o) === 'seed'
-        ? seedTokensPerSecond(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e }))
-        : roofline(h, l, f, v, b, s, p, g, e, o).tokensPerSecond,
+      estimate(
+        resolveScenario({
+          model: transformer(h, l, f, v),
+          precision: p,
+          gpu: g,
+          batch: b,
+          context: s,
+          efficiency: e,
+          options: o,
+        }),
+      ).tokensPerSecond,
   }),
   defineFunction({
     name: 'LLM_PREFILL_LATENCY',
@@ -175,11 +169,19 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     section: '3.2',
     returns: 'Seconds.',
     examples: [`=LLM_PREFILL_LATENCY(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`],
-    params: [...SPEED, efficiency, options],
+    params: [...SPEED, efficiency, options('method', 'speed', 'shape')],
     compute: (h, l, f, v, b, s, p, g, e, o) =>
-      methodOf(o) === 'seed'
-        ? seedPrefillSeconds(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e }))
-        : roofline(h, l, f, v, b, s, p, g, e, o).prefillSeconds,
+      estimate(
+        resolveScenario({
+          model: transformer(h, l, f, v),
+          precision: p,
+          gpu: g,
+          batch: b,
+          context: s,
+          efficiency: e,
+          options: o,
+        }),
+      ).prefillSeconds,
   }),
   defineFunction({
     name: 'LLM_TOKEN_LATENCY',
@@ -188,11 +190,19 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     section: '3.3',
     returns: 'Seconds.',
     examples: [`=LLM_TOKEN_LATENCY(${LLAMA2_7B}, 1, 2048, "fp16", "A100")`],
-    params: [...SPEED, efficiency, options],
+    params: [...SPEED, efficiency, options('method', 'speed', 'generation', 'shape')],
     compute: (h, l, f, v, b, s, p, g, e, o) =>
-      methodOf(o) === 'seed'
-        ? seedTokenLatency(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e })).seconds
-        : roofline(h, l, f, v, b, s, p, g, e, o).tokenLatencySeconds,
+      estimate(
+        resolveScenario({
+          model: transformer(h, l, f, v),
+          precision: p,
+          gpu: g,
+          batch: b,
+          context: s,
+          efficiency: e,
+          options: o,
+        }),
+      ).tokenLatencySeconds,
   }),
   defineFunction({
     name: 'LLM_GENERATION_TIME',
@@ -201,11 +211,20 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     section: '3.4',
     returns: 'Seconds.',
     examples: [`=LLM_GENERATION_TIME(${LLAMA2_7B}, 1, 2048, "fp16", "A100", 256)`],
-    params: [...SPEED, N, efficiency, options],
+    params: [...SPEED, N, efficiency, options('method', 'speed', 'shape')],
     compute: (h, l, f, v, b, s, p, g, n, e, o) =>
-      methodOf(o) === 'seed'
-        ? seedGenerationSeconds(dimensions(h, l, f, v, b, s), p, g, resolveFactors(p, o, { efficiency: e }), n)
-        : roofline(h, l, f, v, b, s, p, g, e, o, n).decodeSeconds,
+      estimate(
+        resolveScenario({
+          model: transformer(h, l, f, v),
+          precision: p,
+          gpu: g,
+          batch: b,
+          context: s,
+          outputTokens: n,
+          efficiency: e,
+          options: o,
+        }),
+      ).decodeSeconds,
   }),
   defineFunction({
     name: 'LLM_EFFICIENCY',
@@ -228,9 +247,9 @@ export const METHODOLOGY_FUNCTIONS: readonly FunctionDef[] = [
     returns: 'Speedup factor.',
     examples: ['=LLM_MULTI_GPU_SPEEDUP(8)', '=LLM_MULTI_GPU_SPEEDUP(8, 0.9)'],
     params: [
-      count('n_gpus', 'number of GPUs', 'Number of GPUs N_GPU, e.g. 8.'),
+      count('n_gpus', 'number of GPUs', 'Number of GPUs N_GPU, e.g. 8.', 'n_gpus'),
       { ...efficiency, name: 'scaling', label: 'scaling efficiency', description: 'f_scaling in (0, 1]; default 0.8.' },
-      options,
+      options('method', 'scaling'),
     ],
     compute: (n, scaling, o) => multiGpuSpeedup(n, scaling ?? o?.scaling ?? DEFAULTS.scaling),
   }),

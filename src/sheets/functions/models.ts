@@ -1,27 +1,19 @@
 /**
  * The model functions: one preset field, the catalog, and the model-first estimator LLM_ESTIMATE.
  */
-import { estimateMetric } from '../../core/architecture/estimate';
-import { kvBytesPerToken } from '../../core/architecture/memory';
-import { activeParameterCount, parameterCount } from '../../core/architecture/params';
-import { resolveArchitecture, type Architecture } from '../../core/architecture/spec';
-import { DEFAULTS } from '../../core/defaults';
+import { kvBytesPerToken, modelActiveParams, modelParams } from '../../core/architecture/memory';
+import type { Architecture } from '../../core/architecture/spec';
+import { estimate } from '../../core/estimate';
 import { InputError } from '../../core/errors';
 import { MODEL_PRESETS, MODEL_SOURCES, type ModelPreset } from '../../core/models/catalog';
 import { presetModel, type ModelSpec } from '../../core/models/lookup';
 import type { Output } from '../cells';
-import { defineFunction, type FunctionDef, type ParamSpec } from '../define';
+import { defineFunction, defineSelectorFunction, type FunctionDef, type ParamSpec } from '../define';
 import { ArgumentError } from '../errors';
-import { resolveFactors } from '../factors';
-import { metrics, model } from '../model';
-import type { Options } from '../options';
+import { metricOf, metrics, model } from '../model';
+import { OPTION_GROUPS, type Options } from '../options';
 import { B, S, gpu, options, precision, text } from '../params';
-import { methodOf, parallelismOf, resolveEfficiency } from '../roofline';
-
-/** The model with the architecture keys of `options` applied (a what-if: "kv_heads=1"). */
-function architectureOf(spec: ModelSpec, o: Options | undefined): Architecture {
-  return resolveArchitecture(o?.architecture ? { ...spec.architecture, ...o.architecture } : spec.architecture);
-}
+import { architectureOf, resolveScenario } from '../scenario';
 
 function presetOf(spec: ModelSpec, field: string): ModelPreset {
   if (!spec.preset) throw new InputError(`field "${field}" exists only for presets, not for ${spec.name}`);
@@ -51,8 +43,8 @@ const FIELDS: Readonly<Record<string, Field>> = {
   name: (spec) => spec.name,
   hf_id: (spec) => presetOf(spec, 'hf_id').hfId,
   family: (spec) => presetOf(spec, 'family').family,
-  params: (_, arch) => parameterCount(arch),
-  active_params: (_, arch) => activeParameterCount(arch),
+  params: (_, arch) => modelParams(arch),
+  active_params: (_, arch) => modelActiveParams(arch),
   hidden: (_, arch) => arch.hidden,
   layers: (_, arch) => arch.layers,
   ffn: (_, arch) => arch.ffn,
@@ -117,7 +109,7 @@ export const MODEL_TABLE_FIELDS = [
 /** One row of LLM_MODELS() for a preset. */
 export function modelRow(preset: ModelPreset): Output[] {
   const spec = presetModel(preset);
-  const arch = resolveArchitecture(spec.architecture);
+  const arch = architectureOf({ spec }, undefined);
   return MODEL_TABLE_FIELDS.map((f) => FIELDS[f](spec, arch));
 }
 
@@ -147,7 +139,7 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
     returns: 'The field: a count, TRUE/FALSE, or text.',
     examples: ['=LLM_MODEL("llama-3.1-70b", "params")', '=LLM_MODEL("Qwen/Qwen3-30B-A3B", "active_params")'],
     params: [{ ...model, name: 'name', label: 'model' }, field],
-    compute: (spec, f) => FIELDS[f](spec, resolveArchitecture(spec.architecture)),
+    compute: (spec, f) => FIELDS[f](spec, architectureOf({ spec }, undefined)),
   }),
   defineFunction({
     name: 'LLM_MODELS',
@@ -158,7 +150,7 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
     params: [],
     compute: () => [[...MODEL_TABLE_FIELDS], ...MODEL_PRESETS.map(modelRow)],
   }),
-  defineFunction({
+  defineSelectorFunction({
     name: 'LLM_ESTIMATE',
     summary:
       'Memory and speed of a model (preset, config.json or keys) at batch B and context S: architecture-exact memory, roofline (or seed) speed.',
@@ -187,23 +179,14 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
           'Weight format: fp32, tf32, fp16, bf16, fp8, int8, int4 (AWQ/GPTQ g128), nf4, fp4 (NVFP4), mxfp4, or GGUF q8_0, q6_k, q5_k_m, q4_k_m, q4_0, q3_k_m, q2_k.',
       },
       gpu,
-      options,
+      // One options cell for all the metrics of a row: every key any metric reads.
+      options(...OPTION_GROUPS),
     ],
-    compute: (spec, metric, b, s, p, g, o) => {
+    // One estimate per position; each metric of the row is read off it (METRIC_TABLE).
+    compute: (spec, b, s, p, g, o) => {
       checkContext(spec, s, o);
-      return estimateMetric(metric, {
-        arch: architectureOf(spec, o),
-        batch: b,
-        seqLen: s,
-        precision: p,
-        gpu: g,
-        factors: resolveFactors(p, o),
-        outputTokens: o?.outputTokens ?? DEFAULTS.outputTokens,
-        speed:
-          methodOf(o) === 'seed'
-            ? { method: 'seed' }
-            : { method: 'roofline', efficiency: resolveEfficiency(g, o), parallelism: parallelismOf(o) },
-      });
+      return estimate(resolveScenario({ model: { spec }, precision: p, gpu: g, batch: b, context: s, options: o }));
     },
+    select: metricOf,
   }),
 ];

@@ -63,7 +63,8 @@ describe('seed method equals the document to the last digit', () => {
     fc.assert(
       fc.property(hidden, layers, batch, seqLen, factor, factor, (H, L, B, S, fkv, fsys) => {
         const options = `kv_overhead=${fkv}; system_overhead=${fsys}; weights_overhead=1; activations_overhead=1`;
-        expect(invoke('LLM_VRAM_KV', [H, L, B, S, 'bf16', options])).toBe(doc.kv(H, L, B, S, 16, fkv));
+        // LLM_VRAM_KV reads only its own factor (issue 12: a key a function does not use is an error).
+        expect(invoke('LLM_VRAM_KV', [H, L, B, S, 'bf16', `kv_overhead=${fkv}`])).toBe(doc.kv(H, L, B, S, 16, fkv));
         const W = doc.weights(doc.params(H, L, 1000, 1000), 16, 1);
         const total = doc.total(W, doc.kv(H, L, B, S, 16, fkv), doc.activations(H, B, S, 16, 1), fsys);
         expect(invoke('LLM_VRAM', [H, L, 1000, 1000, B, S, 'bf16', options])).toBe(total);

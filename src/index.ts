@@ -10,6 +10,7 @@ import { MODEL_PRESETS } from './core/models/catalog';
 import { PRECISIONS, type ComputeType } from './core/precision';
 import type { Shape } from './sheets/broadcast';
 import type { Arg, Output, Result } from './sheets/cells';
+import type { Example } from './sheets/define';
 import { GPU_FIELD_DOCS } from './sheets/functions/catalog';
 import { MODEL_TABLE_FIELDS, modelRow } from './sheets/functions/models';
 import { OPTION_KEYS, OPTION_SPECS } from './sheets/options';
@@ -50,7 +51,8 @@ export function describeFunctions(): {
   summary: string;
   section?: string;
   returns: string;
-  examples: readonly string[];
+  /** Formulas with their results and where each result comes from (`Example`). */
+  examples: readonly Example[];
   spills: boolean;
   params: { name: string; description: string; jsdocType: string; optional: boolean }[];
   /** The option keys the function reads. */

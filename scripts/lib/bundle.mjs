@@ -43,6 +43,53 @@ function jsdocLine(text) {
   return text.replace(/\*\//g, '* /');
 }
 
+/**
+ * A number as an example's result shows it: an integer in full (grouped in thousands unless
+ * `grouped` is false), a large number to the unit, a short decimal as it is (1.05, 0.06875), and
+ * anything else to 4 significant digits (10.10).
+ */
+export function numberText(value, grouped = true) {
+  const group = (n) => (grouped ? n.toLocaleString('en-US') : String(n));
+  if (Number.isInteger(value)) return group(value);
+  if (Math.abs(value) >= 1000) return group(Math.round(value));
+  const rounded = value.toPrecision(4);
+  return Number(rounded) === value ? String(value) : rounded;
+}
+
+/** One cell of an example's result (see `Example` in src/sheets/define.ts). */
+function cellText(cell, grouped) {
+  if (typeof cell === 'number') return numberText(cell, grouped);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (typeof cell === 'string') return JSON.stringify(cell);
+  if ('approx' in cell) return `≈ ${numberText(cell.approx, grouped)} (±${Math.round(cell.within * 1000) / 10}%)`;
+  return `text containing ${JSON.stringify(cell.contains)}`;
+}
+
+/**
+ * What an example gives, as the JSDoc and the README show it: `11.78 GiB`, `≈ 130.6 tokens/s
+ * (±15%)`, a spilled range as an array literal `{a, b; c, d}`, or a row of a spilled table.
+ */
+export function resultText({ result, unit }) {
+  const withUnit = (text) => (unit ? `${text} ${unit}` : text);
+  if (Array.isArray(result)) {
+    return withUnit(`{${result.map((row) => row.map((c) => cellText(c, false)).join(', ')).join('; ')}}`);
+  }
+  if (typeof result === 'object' && 'tableRow' in result) {
+    const cells = Object.entries(result.tableRow).map(([header, c]) => `${header} ${cellText(c, true)}`);
+    return withUnit(`a table with a header row, among its rows: ${cells.join(', ')}`);
+  }
+  if (typeof result === 'object' && 'approx' in result) {
+    const within = Math.round(result.within * 1000) / 10;
+    return `≈ ${numberText(result.approx)}${unit ? ` ${unit}` : ''} (±${within}%)`;
+  }
+  return withUnit(cellText(result, true));
+}
+
+/** An example as one line: the formula, an arrow, what it gives. */
+export function exampleText(example) {
+  return `${example.formula} → ${resultText(example)}`;
+}
+
 /** The JSDoc-carrying top-level function Sheets finds for one registry entry. */
 export function stubFor(meta) {
   const section = meta.section ? ` (methodology ${meta.section})` : '';
@@ -50,7 +97,7 @@ export function stubFor(meta) {
     '/**',
     ` * ${jsdocLine(meta.summary)}${section}`,
     ' *',
-    ...meta.examples.map((e) => ` * Example: ${jsdocLine(e)}`),
+    ...meta.examples.map((e) => ` * Example: ${jsdocLine(exampleText(e))}`),
     ' *',
     ...meta.params.map(
       (p) => ` * @param {${p.jsdocType}} ${p.optional ? `[${p.name}]` : p.name} ${jsdocLine(p.description)}`,

@@ -78,6 +78,50 @@ export type SelectionOf<P extends readonly unknown[]> = P extends readonly [infe
     : SelectionOf<Rest>
   : never;
 
+/**
+ * A published or measured figure and the relative error allowed around it: |result / approx - 1|
+ * at most `within` (0.15: 15%). For speeds checked against a measurement, and for published
+ * figures that are rounded.
+ */
+export interface Approximately {
+  readonly approx: number;
+  readonly within: number;
+}
+
+/** Text that contains this (a source citation, whose wording is the add-in's). */
+export interface Containing {
+  readonly contains: string;
+}
+
+/**
+ * One cell of an example's result: a number (equal to 12 significant digits; exactly when it is
+ * an integer), text, TRUE/FALSE, or one of the looser forms above.
+ */
+export type ExampleCell = number | string | boolean | Approximately | Containing;
+
+/** A spilled table with a header row (LLM_GPUS, LLM_MODELS): one of its rows has these values under these headers. */
+export interface TableRow {
+  readonly tableRow: Readonly<Record<string, ExampleCell>>;
+}
+
+/** One cell, a range that spills (rows of cells), or a row of a spilled table. */
+export type ExampleResult = ExampleCell | readonly (readonly ExampleCell[])[] | TableRow;
+
+/**
+ * A formula as typed in a cell, with the result it gives. The result is worked independently of
+ * the code: by hand from the methodology document, from a published figure (data/gpus.json,
+ * data/models.json) or from a measurement (data/measurements.json, by row id); `why` says which,
+ * with the arithmetic. The bundle tests run every example and compare.
+ */
+export interface Example {
+  readonly formula: string;
+  readonly result: ExampleResult;
+  /** The unit shown after the result ("GiB", "tokens/s"); none for counts, text and TRUE/FALSE. */
+  readonly unit?: string;
+  /** Where the result comes from: the arithmetic, the source figure, the tolerance and why. */
+  readonly why: string;
+}
+
 export interface FunctionInfo {
   readonly name: string;
   /** One line for the person in the sheet. */
@@ -86,8 +130,8 @@ export interface FunctionInfo {
   readonly section?: string;
   /** What is returned, with the unit. */
   readonly returns: string;
-  /** Formulas as typed in a cell; executed by the contract tests. */
-  readonly examples: readonly string[];
+  /** Formulas with their results; examples[0] is the one the README shows. */
+  readonly examples: readonly Example[];
   /** Results spill over several cells (a table). */
   readonly spills?: boolean;
 }

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { SERVER_FUNCTIONS, describeFunctions } from '../../src/index';
+import type { Example, ExampleCell, ExampleResult } from '../../src/sheets/define';
 import { DIST, loadBundle, parseFormula } from '../helpers/bundle';
-import { readSpec } from '../helpers/data';
+import { readData, readSpec } from '../helpers/data';
 import { doc } from '../helpers/reference';
 
 const ROOT = join(__dirname, '..', '..');
@@ -41,7 +42,11 @@ describe('the bundle', () => {
       const jsdoc = code.slice(code.lastIndexOf('/**', at), at);
       expect(jsdoc).toContain('@customfunction');
       expect(jsdoc).toContain(f.summary);
-      expect(jsdoc).toContain(`Example: ${f.examples[0]}`);
+      for (const example of f.examples) {
+        const shown = shownResult(jsdoc, example);
+        expect(shown).not.toBe('');
+        expectShown(shown, example);
+      }
       for (const p of f.params) expect(jsdoc).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${p.name}\\]? \\S`));
     }
   });
@@ -57,17 +62,127 @@ describe('the bundle', () => {
     names.add('LLM_GPU');
     for (const name of names) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
   });
+});
 
-  test('every example in the registry runs in the bundle without an error', () => {
-    for (const f of registry) {
-      for (const example of f.examples) {
-        const { name, args } = parseFormula(example);
-        expect(name).toBe(f.name);
-        const result = bundle.fn(name)(...args);
-        const cells = Array.isArray(result) ? result.flat() : [result];
-        for (const cell of cells) expect(String(cell)).not.toMatch(/^ERROR/);
+/** A result that spills: rows of cells (Array.isArray does not narrow a readonly array). */
+const isRange = (r: ExampleResult): r is readonly (readonly ExampleCell[])[] => Array.isArray(r);
+
+/** Every example of the registry with its function's name. */
+const EXAMPLES = registry.flatMap((f) => f.examples.map((example) => ({ fn: f.name, example })));
+
+/** The text after "→" on the JSDoc line of an example ('' when the line is missing). */
+function shownResult(jsdoc: string, example: Example): string {
+  const prefix = ` * Example: ${example.formula} → `;
+  const line = jsdoc.split('\n').find((l) => l.startsWith(prefix));
+  return line === undefined ? '' : line.slice(prefix.length);
+}
+
+/** A number as shown ("11.78", "5,164,769,280", "≈ 130.6"). */
+const shownNumber = (text: string) => Number(text.replace(/^≈ /, '').replace(/,/g, ''));
+
+/**
+ * What the JSDoc shows agrees with the example's result: the number to the 4 significant digits it
+ * is shown with (an integer in full), the tolerance of an approximate figure, and the unit.
+ */
+function expectShown(shown: string, example: Example): void {
+  const { result, unit } = example;
+  if (unit !== undefined) expect(shown).toContain(unit);
+  if (typeof result === 'number') {
+    const value = shownNumber(shown.split(' ')[0]);
+    if (Number.isInteger(result)) expect(value).toBe(result);
+    // Shown to 4 significant digits, or to the unit from 1000 on.
+    else expect(Math.abs(value - result)).toBeLessThanOrEqual(Math.abs(result) >= 1000 ? 0.5 : Math.abs(result) * 5e-4);
+  } else if (typeof result === 'object' && 'approx' in result) {
+    const m = /^≈ ([0-9.,e+-]+) .*\(±([0-9.]+)%\)$/.exec(shown);
+    expect(m).not.toBeNull();
+    expect(Math.abs(shownNumber(m![1]) - result.approx)).toBeLessThanOrEqual(Math.abs(result.approx) * 5e-4);
+    expect(Number(m![2])).toBeCloseTo(result.within * 100, 6);
+  } else if (isRange(result)) {
+    expect(shown).toMatch(/^\{.*\}/);
+    expect(shown.split(';')).toHaveLength(result.length);
+  }
+}
+
+/** One cell of a result against the example's: see `ExampleCell`. */
+function expectCell(actual: unknown, expected: ExampleCell): void {
+  if (typeof expected === 'number') {
+    expect(typeof actual).toBe('number');
+    if (Number.isInteger(expected)) expect(actual).toBe(expected);
+    // 12 significant digits.
+    else expect(actual).toBeCloseTo(expected, 11 - Math.floor(Math.log10(Math.abs(expected))));
+  } else if (typeof expected === 'string' || typeof expected === 'boolean') {
+    expect(actual).toBe(expected);
+  } else if ('approx' in expected) {
+    expect(typeof actual).toBe('number');
+    expect(actual).toBeGreaterThanOrEqual(expected.approx * (1 - expected.within));
+    expect(actual).toBeLessThanOrEqual(expected.approx * (1 + expected.within));
+  } else {
+    expect(typeof actual).toBe('string');
+    expect(actual).toContain(expected.contains);
+  }
+}
+
+function expectResult(actual: unknown, expected: ExampleResult): void {
+  if (isRange(expected)) {
+    expect(Array.isArray(actual)).toBe(true);
+    const rows = actual as unknown[][];
+    expect(rows.map((r) => r.length)).toEqual(expected.map((r) => r.length));
+    expected.forEach((row, r) => row.forEach((cell, c) => expectCell(rows[r][c], cell)));
+  } else if (typeof expected === 'object' && 'tableRow' in expected) {
+    expect(Array.isArray(actual)).toBe(true);
+    const [header, ...rows] = actual as unknown[][];
+    const columns = Object.keys(expected.tableRow);
+    for (const column of columns) expect(header).toContain(column);
+    const [key, ...rest] = columns;
+    const found = rows.filter((row) => row[header.indexOf(key)] === expected.tableRow[key]);
+    expect(found).toHaveLength(1);
+    for (const column of rest) expectCell(found[0][header.indexOf(column)], expected.tableRow[column]);
+  } else {
+    expect(Array.isArray(actual)).toBe(false);
+    expectCell(actual, expected);
+  }
+}
+
+describe('every example of the registry gives its result in the bundle', () => {
+  test('every function has at least one example, and every example says where its result comes from', () => {
+    for (const f of registry) expect(f.examples.length).toBeGreaterThan(0);
+    for (const { example } of EXAMPLES) expect(example.why.trim()).not.toBe('');
+  });
+
+  test('every measurement an example cites is a row of data/measurements.json, quoted', () => {
+    const rows = new Map(
+      readData<{ measurements: { id: string; value: number; weights?: string }[] }>(
+        'measurements.json',
+      ).measurements.map((m) => [m.id, m]),
+    );
+    for (const { example } of EXAMPLES) {
+      for (const [id] of example.why.matchAll(/\bm\d{3}\b/g)) {
+        const row = rows.get(id);
+        expect(row).toBeDefined();
+        expect(
+          example.why.includes(String(row!.value)) ||
+            (row!.weights !== undefined && example.why.includes(row!.weights)),
+        ).toBe(true);
       }
     }
+  });
+
+  test('an approximate result says its tolerance', () => {
+    for (const { example } of EXAMPLES) {
+      const r = example.result;
+      const cells = isRange(r) ? r.flat() : typeof r === 'object' && 'tableRow' in r ? Object.values(r.tableRow) : [r];
+      for (const cell of cells) {
+        if (typeof cell === 'object' && 'approx' in cell) {
+          expect(example.why).toContain(`±${Math.round(cell.within * 1000) / 10}%`);
+        }
+      }
+    }
+  });
+
+  test.each(EXAMPLES.map(({ fn, example }) => [example.formula, fn, example] as const))('%s', (_, fn, example) => {
+    const { name, args } = parseFormula(example.formula);
+    expect(name).toBe(fn);
+    expectResult(bundle.fn(name)(...args), example.result);
   });
 });
 

@@ -32,7 +32,8 @@ export function loadBundle(): LoadedBundle {
 
 /**
  * Arguments of a formula such as `=LLM_VRAM(4096, 32, {1;8}, {2048,8192}, "fp16")`, as Sheets
- * passes them: numbers, text, and array literals as rows of values.
+ * passes them: numbers, text, and array literals as rows of values. An argument left empty between
+ * commas (`"RTX 4090", , "engine=llama.cpp"`) is passed as a blank cell, ''.
  */
 export function parseFormula(formula: string): { name: string; args: unknown[] } {
   const match = /^=([A-Z_]+)\((.*)\)$/s.exec(formula.trim());
@@ -59,6 +60,11 @@ export function parseFormula(formula: string): { name: string; args: unknown[] }
   skip();
   while (i < body.length) {
     skip();
+    if (body[i] === ',') {
+      args.push('');
+      i++;
+      continue;
+    }
     if (body[i] === '{') {
       i++;
       const rows: unknown[][] = [[]];

@@ -232,10 +232,29 @@ export const CATALOG_FUNCTIONS: readonly FunctionDef[] = [
     returns:
       'The field: memory_gb in GB, bandwidth_gbs and interconnect_gbs in GB/s, tflops in dense TFLOPS, tdp_w in W, price_per_hour in USD, or text.',
     examples: [
-      '=LLM_GPU("H100", "tflops", "fp16")',
-      '=LLM_GPU("A100", "bandwidth_gbs")',
-      '=LLM_GPU("B200", "tflops", "fp4")',
-      '=LLM_GPU("NVIDIA GeForce RTX 4090", "tflops_source", "fp16")',
+      {
+        formula: '=LLM_GPU("H100", "tflops", "fp16")',
+        result: { approx: 989, within: 0.001 },
+        unit: 'TFLOPS',
+        why: '"H100" is the SXM part: data/gpus.json "NVIDIA H100 SXM5 80GB" fp16_tensor_tflops_dense 989 (source mleng, a secondary table that rounds to the TFLOPS; the 1979 of source hpctech_h100 is the 2:4-sparse figure). NVIDIA\'s whitepaper, which the preset cites, states it to 0.1 TFLOPS, so ±0.1%',
+      },
+      {
+        formula: '=LLM_GPU("A100", "bandwidth_gbs")',
+        result: 2039,
+        unit: 'GB/s',
+        why: '"A100" is the 80GB SXM part: data/gpus.json "NVIDIA A100 80GB SXM" memory_bandwidth_GBps 2039 (source llmviewer)',
+      },
+      {
+        formula: '=LLM_GPU("B200", "tflops", "fp4")',
+        result: 9000,
+        unit: 'TFLOPS',
+        why: 'data/gpus.json "NVIDIA B200 (HGX/DGX, 180GB)" fp4_tflops_dense 9000 (source mleng, which lists NVFP4 apart at 10000)',
+      },
+      {
+        formula: '=LLM_GPU("NVIDIA GeForce RTX 4090", "tflops_source", "fp16")',
+        result: { contains: 'https://waredb.com/processor/nvidia-geforce-rtx-4090' },
+        why: 'data/gpus.json "NVIDIA GeForce RTX 4090" fp16_tensor_tflops_dense 165.15 cites source waredb_4090, whose url this is (the text around it is the add-in\'s wording)',
+      },
     ],
     params: [{ ...gpu, name: 'name', label: 'GPU name' }, field, computeType],
     compute: (spec, f, type) => FIELDS[f].get(spec, type ?? 'fp16'),
@@ -245,7 +264,21 @@ export const CATALOG_FUNCTIONS: readonly FunctionDef[] = [
     summary: 'The GPU preset catalog as a table with a header row (spills).',
     returns:
       'A table: id, name, vendor, family, memory_gb, bandwidth_gbs, dense TFLOPS per compute type, interconnect_gbs, tdp_w, price, unified_memory, class, source.',
-    examples: ['=LLM_GPUS()'],
+    examples: [
+      {
+        formula: '=LLM_GPUS()',
+        result: {
+          tableRow: {
+            id: 'h100-sxm',
+            memory_gb: 80,
+            bandwidth_gbs: 3350,
+            tflops_fp16: { approx: 989, within: 0.001 },
+            tflops_fp8: { approx: 1979, within: 0.001 },
+          },
+        },
+        why: 'data/gpus.json "NVIDIA H100 SXM5 80GB": memory_gb 80 and memory_bandwidth_GBps 3350 (source hpctech_h100), fp16_tensor_tflops_dense 989 and fp8_tflops_dense 1979 (source mleng, rounded to the TFLOPS where the whitepaper the preset cites gives 0.1 TFLOPS, so ±0.1%)',
+      },
+    ],
     spills: true,
     params: [],
     compute: () => {

@@ -62,13 +62,14 @@ export function outsideReferences(file, text, exists = () => true) {
 /** Every tracked file's references outside the repository, for `root` (a git work tree). */
 export async function checkRepository(root) {
   const { execFileSync } = await import('node:child_process');
-  const { existsSync, readFileSync } = await import('node:fs');
+  const { existsSync, lstatSync, readFileSync } = await import('node:fs');
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: root,
     encoding: 'utf8',
   })
     .split('\0')
-    .filter((f) => f !== '' && existsSync(join(root, f)));
+    // Regular files only: a symlinked node_modules or a folder git lists is not a file to read.
+    .filter((f) => f !== '' && existsSync(join(root, f)) && lstatSync(join(root, f)).isFile());
   const exists = (path) => existsSync(join(root, path));
   return files.flatMap((file) => outsideReferences(file, readFileSync(join(root, file), 'utf8'), exists));
 }

@@ -6,7 +6,7 @@
  * Then once end to end: the preview page in Chromium, templates inserted from the sidebar, the
  * "Download .xlsx" button, and the downloaded file against the page's own workbook.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CellType, DetailedCellError, type HyperFormula } from 'hyperformula';
@@ -15,6 +15,7 @@ import { workbookForExport, type ExportSheet } from '../../preview/app/export';
 import { DEFAULT_REQUEST, TEMPLATE_IDS } from '../../src/addon/request';
 import { OUTPUT, launch } from '../helpers/browser';
 import { createWorkbook, type Workbook } from '../helpers/workbook';
+import { startServer } from '../helpers/server';
 
 jest.setTimeout(60_000);
 
@@ -274,24 +275,6 @@ describe('the three templates, exported and read back', () => {
     }
   });
 });
-
-function startServer(port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--port', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) resolve({ child, url: match[0] });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
 
 describe('end to end: Download .xlsx in the preview', () => {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;

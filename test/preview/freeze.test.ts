@@ -3,32 +3,12 @@
  * template, then freezes a selected range and the whole sheet; frozen cells show the values they
  * showed before, hold no formula, and keep it in their note; other formulas stay formulas.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { OUTPUT, launch } from '../helpers/browser';
+import { startServer } from '../helpers/server';
 
 jest.setTimeout(120_000);
-
-const ROOT = join(__dirname, '..', '..');
-
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) resolve({ child, url: match[0] });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;

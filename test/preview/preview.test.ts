@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { OUTPUT, launch } from '../helpers/browser';
 import { loadBundle } from '../helpers/bundle';
+import { startServer } from '../helpers/server';
 
 jest.setTimeout(120_000);
 
@@ -16,24 +17,6 @@ const OPTIONS = 'n_gpus=1; output_tokens=256; engine=vllm; method=roofline';
 const bundle = loadBundle();
 const estimate = (metric: string, batch: number, context: number) =>
   bundle.fn('LLM_ESTIMATE')('llama-3.1-8b', metric, batch, context, 'bf16', 'h100-sxm', OPTIONS) as number;
-
-function startServer(port: number): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--port', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) resolve({ child, url: match[0], output: () => output });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
 
 function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));

@@ -5,34 +5,15 @@
  * and input-help text in the status line, text overflowing into empty cells, the lookup functions,
  * and a pasted config.json used whole, each checked against the bundle called directly.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { OUTPUT, launch } from '../helpers/browser';
 import { loadBundle } from '../helpers/bundle';
+import { startServer } from '../helpers/server';
 
 jest.setTimeout(120_000);
 
-const ROOT = join(__dirname, '..', '..');
 const bundle = loadBundle();
-
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) resolve({ child, url: match[0] });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;

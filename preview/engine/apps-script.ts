@@ -4,9 +4,15 @@
  * preview. Values and formulas go into the workbook and are really computed; everything a workbook
  * cannot hold (formats, notes, validations, conditional formats, charts, menus) is kept per sheet,
  * and every call is recorded so tests can count writes.
+ *
+ * Written values are read as Sheets reads them (what a user types): "=…" is a formula, and so is
+ * text starting with + or - that is no number ("-A1" is "=-A1"); a leading apostrophe makes the
+ * rest text ("'=1+1" is the text "=1+1", as HyperFormula reads it too). A write of a cell over
+ * 50,000 characters fails with Sheets' message and writes nothing.
  */
 import { DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { columnLetter, parseRange } from '../../src/addon/a1';
+import { SHEETS_CELL_LIMIT } from '../../src/addon/plan';
 import { formatValue } from './format';
 
 export interface RecordedCall {
@@ -77,6 +83,30 @@ export interface AppsScriptShim {
   setActiveRange(sheet: string, ranges: string | readonly string[]): void;
   /** The active sheet's name (what getActiveSheet returns). */
   activeSheet(): string;
+  /**
+   * A test hook: the `nth` call of `method` from now (1: the next one) fails as a refused Sheets
+   * call does, recorded but doing nothing, with `message`.
+   */
+  failCall(method: string, nth?: number, message?: string): void;
+}
+
+/** What Sheets says when a cell would hold more than SHEETS_CELL_LIMIT characters. */
+export const CELL_LIMIT_MESSAGE = `Your input contains more than the maximum of ${SHEETS_CELL_LIMIT} characters in a single cell.`;
+
+/**
+ * A value given to setValues as HyperFormula should hold it to read as Sheets reads it: '' is
+ * empty; text starting with + or - that is no number is a formula, as typed into Sheets.
+ */
+function asTyped(value: unknown): RawCellContent {
+  if (value === '') return null;
+  if (typeof value === 'string' && /^[+-]./s.test(value) && !Number.isFinite(Number(value))) return `=${value}`;
+  return value as RawCellContent;
+}
+
+function checkCellLimit(values: readonly (readonly unknown[])[]): void {
+  for (const row of values) {
+    for (const v of row) if (typeof v === 'string' && v.length > SHEETS_CELL_LIMIT) throw new Error(CELL_LIMIT_MESSAGE);
+  }
 }
 
 /** Error text as Apps Script's getValues returns it for an error cell. */
@@ -101,7 +131,15 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
   let activeSheetName: string | undefined;
   let selection: { sheet: string; ranges: string[] } | undefined;
 
-  const record = (target: string, method: string, args: readonly unknown[]) => calls.push({ target, method, args });
+  const failures: { method: string; left: number; message: string }[] = [];
+  const record = (target: string, method: string, args: readonly unknown[]) => {
+    calls.push({ target, method, args });
+    const failure = failures.find((f) => f.method === method);
+    if (failure && --failure.left === 0) {
+      failures.splice(failures.indexOf(failure), 1);
+      throw new Error(failure.message);
+    }
+  };
 
   const extrasOf = (name: string): SheetExtras => {
     let e = extras.get(name);
@@ -158,16 +196,18 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
       setValues(values: unknown[][]) {
         record(target, 'setValues', [values]);
         checkShape(values, 'setValues');
+        checkCellLimit(values);
         hf.setCellContents(
           { sheet: sheetId(sheetName), row: row - 1, col: col - 1 },
           // Array.from: the caller may live in another realm (a vm context), whose arrays HyperFormula rejects.
-          Array.from(values, (r) => Array.from(r, (v) => (v === '' ? null : (v as RawCellContent)))),
+          Array.from(values, (r) => Array.from(r, asTyped)),
         );
         return range;
       },
       setFormulas(formulas: string[][]) {
         record(target, 'setFormulas', [formulas]);
         checkShape(formulas, 'setFormulas');
+        checkCellLimit(formulas);
         hf.setCellContents(
           { sheet: sheetId(sheetName), row: row - 1, col: col - 1 },
           Array.from(formulas, (r) => Array.from(r, (f) => (f === '' ? null : f))),
@@ -344,6 +384,17 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
       hf.addSheet(name);
       activeSheetName = name;
       return makeSheet(name);
+    },
+    /** Deletes a sheet (not the last one, as in Sheets); the first sheet is then active, if it was. */
+    deleteSheet(sheet: { getName(): string }) {
+      const name = sheet.getName();
+      record('spreadsheet', 'deleteSheet', [name]);
+      const id = sheetId(name);
+      if (hf.getSheetNames().length === 1) throw new Error("You can't remove all the sheets in a document.");
+      hf.removeSheet(id);
+      extras.delete(name);
+      if (activeSheetName === name) activeSheetName = undefined;
+      if (selection?.sheet === name) selection = undefined;
     },
     setActiveSheet(sheet: { getName(): string }) {
       record('spreadsheet', 'setActiveSheet', [sheet.getName()]);
@@ -527,5 +578,9 @@ export function createAppsScriptShim(hf: HyperFormula): AppsScriptShim {
       selection = { sheet, ranges: list.length > 0 ? list : ['A1'] };
     },
     activeSheet: () => activeName(),
+    failCall(method, nth = 1, message = `shim: ${method} failed (a test's injected failure)`) {
+      if (!Number.isInteger(nth) || nth < 1) throw new Error(`shim: failCall needs nth >= 1, got ${nth}`);
+      failures.push({ method, left: nth, message });
+    },
   };
 }

@@ -4,8 +4,33 @@
  * with one batched write per block.
  */
 
-/** A cell: a number, text, a boolean, or a formula (text starting with "="); null leaves it blank. */
-export type CellContent = string | number | boolean | null;
+/**
+ * A formula the template wrote: the only content that is written as a formula. Request values
+ * (the model, the GPU) reach a formula only as quoted literals or through a cell reference.
+ */
+export interface Formula {
+  readonly formula: string;
+}
+
+/**
+ * A cell: a number, text, a boolean, or a Formula; null leaves it blank. Text is always written as
+ * text, whatever it starts with ("=1+1" stays those four characters): whether a cell is a formula
+ * is said here, never read off its first character.
+ */
+export type CellContent = string | number | boolean | null | Formula;
+
+/** A template's formula; its text starts with "=" (anything else is a template bug). */
+export function formula(text: string): Formula {
+  if (!text.startsWith('=')) throw new Error(`template formula must start with "=", got ${text.slice(0, 80)}`);
+  return { formula: text };
+}
+
+export function isFormula(cell: CellContent): cell is Formula {
+  return typeof cell === 'object' && cell !== null;
+}
+
+/** The most characters Google Sheets holds in one cell; a write of more fails. */
+export const SHEETS_CELL_LIMIT = 50_000;
 
 export type BlockStyle = 'title' | 'note' | 'header' | 'label' | 'input' | 'output' | 'axis';
 
@@ -75,7 +100,7 @@ export function customFunctionCalls(plan: SheetPlan): number {
   for (const block of plan.blocks) {
     for (const row of block.values) {
       for (const cell of row) {
-        if (typeof cell === 'string' && cell.startsWith('=')) calls += (cell.match(/\bLLM_[A-Z_]+\(/g) ?? []).length;
+        if (isFormula(cell)) calls += (cell.formula.match(/\bLLM_[A-Z_]+\(/g) ?? []).length;
       }
     }
   }

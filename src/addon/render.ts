@@ -5,7 +5,15 @@
 import { parseHfConfig } from '../core/architecture/config';
 import { a1, range } from './a1';
 import { INPUTS, INPUT_KEYS, architectureEntries, formulaLiteral, optionsFormula, sheetChoices } from './inputs';
-import type { Block, CellContent, ChartSpec, ConditionalFormat, SheetPlan, Validation } from './plan';
+import {
+  formula,
+  type Block,
+  type CellContent,
+  type ChartSpec,
+  type ConditionalFormat,
+  type SheetPlan,
+  type Validation,
+} from './plan';
 import type { SizingRequest } from './request';
 import {
   DOES_NOT_FIT,
@@ -26,13 +34,18 @@ function requestValue(request: SizingRequest, key: InputKey): string | number {
   return request[key];
 }
 
-/** Replaces `{key}` and `{out:key}` with absolute cell references. */
-function fill(formula: string, refs: ReadonlyMap<string, string>): string {
-  return formula.replace(/\{([a-zA-Z:]+)\}/g, (_match, name: string) => {
-    const ref = refs.get(name);
-    if (ref === undefined) throw new Error(`template formula ${formula} names unknown cell {${name}}`);
-    return ref;
-  });
+/**
+ * A template formula as a cell's Formula: `{key}` and `{out:key}` replaced with absolute cell
+ * references (or, for an input the template does not show, its value as a quoted literal).
+ */
+function fill(template: string, refs: ReadonlyMap<string, string>): CellContent {
+  return formula(
+    template.replace(/\{([a-zA-Z:]+)\}/g, (_match, name: string) => {
+      const ref = refs.get(name);
+      if (ref === undefined) throw new Error(`template formula ${template} names unknown cell {${name}}`);
+      return ref;
+    }),
+  );
 }
 
 function quoteList(values: readonly string[]): string {
@@ -81,7 +94,7 @@ function shorten(text: string): string {
 /** A conditional-format formula, TRUE where `fits` (a cell reference) is FALSE; never an error. */
 const noFit = (fits: string) => `=IF(ISLOGICAL(${fits}),NOT(${fits}),FALSE)`;
 /** The cell formula writing DOES_NOT_FIT where `fits` is FALSE, and nothing otherwise. */
-const noFitLabel = (fits: string) => `=IF(ISLOGICAL(${fits}),IF(${fits},"","${DOES_NOT_FIT}"),"")`;
+const noFitLabel = (fits: string) => formula(`=IF(ISLOGICAL(${fits}),IF(${fits},"","${DOES_NOT_FIT}"),"")`);
 
 /** Inserts `value` into a sorted axis if it is not there already. */
 function withValue(axis: readonly number[], value: number): number[] {
@@ -96,7 +109,8 @@ export function renderTemplate(request: SizingRequest): SheetPlan {
   const charts: ChartSpec[] = [];
   const refs = new Map<string, string>();
 
-  const gpuText = template.inputs.includes('gpu') ? ` on ${request.gpu}` : '';
+  // A custom GPU's text can run to MAX_CHARS.gpu: the title shows its start, as it does a long model.
+  const gpuText = template.inputs.includes('gpu') ? ` on ${shorten(request.gpu.replace(/\s+/g, ' '))}` : '';
   blocks.push({
     row: 1,
     col: 1,
@@ -291,7 +305,7 @@ function renderSection(
       const fitsCol = metricsCol + fitsIndex;
       const formulas: CellContent[][] = Array.from({ length: n }, (_, i) => {
         const r = first + i;
-        const memory = i === 0 ? `=LLM_GPU(${gpuRange},"memory_gb")` : null;
+        const memory = i === 0 ? formula(`=LLM_GPU(${gpuRange},"memory_gb")`) : null;
         const estimate =
           i === 0
             ? fill(
@@ -301,7 +315,9 @@ function renderSection(
             : null;
         const needed =
           vramIndex >= 0
-            ? `=IF(OR(${a1(r, 1)}="",NOT(ISNUMBER(${a1(r, 2)}))),"",IFERROR(ROUNDUP(${a1(r, metricsCol + vramIndex)}/(${a1(r, 2)}*10^9/2^30),0),""))`
+            ? formula(
+                `=IF(OR(${a1(r, 1)}="",NOT(ISNUMBER(${a1(r, 2)}))),"",IFERROR(ROUNDUP(${a1(r, metricsCol + vramIndex)}/(${a1(r, 2)}*10^9/2^30),0),""))`,
+              )
             : null;
         const note = fitsIndex >= 0 ? noFitLabel(a1(r, fitsCol)) : null;
         return [memory, estimate, ...section.metrics.slice(1).map(() => null), needed, note];
@@ -336,7 +352,9 @@ function renderSection(
         out.blocks.push({ row: top, col: 1, style: 'header', values: [[table.label, '']] });
         const axisRow = top + 1;
         const first = axisRow + 1;
-        const axisValues: CellContent[] = axes ? contexts.map((_, j) => `=${a1(row + 1, 2 + j)}`) : [...contexts];
+        const axisValues: CellContent[] = axes
+          ? contexts.map((_, j) => formula(`=${a1(row + 1, 2 + j)}`))
+          : [...contexts];
         out.blocks.push({
           row: axisRow,
           col: 1,
@@ -348,7 +366,7 @@ function renderSection(
           row: first,
           col: 1,
           style: 'axis',
-          values: batches.map((b, i) => [axes ? `=${a1(row + 2 + i, 1)}` : b]),
+          values: batches.map((b, i) => [axes ? formula(`=${a1(row + 2 + i, 1)}`) : b]),
         });
         const batchRange = axes?.batchRange ?? range(first, 1, batches.length, 1, true);
         const contextRange = axes?.contextRange ?? range(axisRow, 2, 1, contexts.length, true);
@@ -356,7 +374,7 @@ function renderSection(
         // A speed table says NO_PEAK in every cell for a GPU without a sourced peak: still one array
         // formula (frozen whole), its size the call's. Known: the GPU's memory, the VRAM table's corner.
         const known = [refs.get('out:memory'), axes?.firstValue].filter((k): k is string => k !== undefined);
-        const formula = fill(
+        const tableFormula = fill(
           table.speed ? `=ARRAYFORMULA(IF(${noPeakTest(known)},"${NO_PEAK}",${call}))` : `=${call}`,
           refs,
         );
@@ -364,7 +382,7 @@ function renderSection(
           row: first,
           col: 2,
           style: 'output',
-          values: batches.map((_, i) => contexts.map((__, j) => (i === 0 && j === 0 ? formula : null))),
+          values: batches.map((_, i) => contexts.map((__, j) => (i === 0 && j === 0 ? tableFormula : null))),
           numberFormats: batches.map(() => contexts.map(() => table.format)),
         });
         const vramTopLeft = axes?.firstValue ?? a1(first, 2);

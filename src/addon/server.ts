@@ -4,10 +4,18 @@
  * block by block with one batched call each, never into an existing sheet; freezing writes what
  * freeze.ts plans, one batched call per rectangle. Global code here does nothing: functions run
  * only when Sheets calls them.
+ *
+ * What is written as a formula is what the plan marks as one (plan.ts: Formula); every text is
+ * written so that Sheets keeps it as that text (protectValue: a leading apostrophe on text Sheets
+ * would otherwise read as a formula, a number, a date or TRUE/FALSE; Sheets and the preview's
+ * HyperFormula both store "'=1+1" as the text "=1+1"). No cell is written with more than
+ * SHEETS_CELL_LIMIT characters, and an insertion that fails part-way removes the sheet it made.
  */
+import { messageOf } from '../sheets/errors';
 import { getFunction } from '../sheets/registry';
-import { freezeMessage, freezeWindow, planFreeze, type FreezePlan, type ShapeOf } from './freeze';
-import type { Block, SheetPlan } from './plan';
+import { a1 } from './a1';
+import { freezeMessage, freezeWindow, planFreeze, protectValue, type FreezePlan, type ShapeOf } from './freeze';
+import { SHEETS_CELL_LIMIT, isFormula, type Block, type CellContent, type SheetPlan } from './plan';
 import { renderTemplate } from './render';
 import { DEFAULT_REQUEST, parseRequest, type TemplateId } from './request';
 import { uniqueSheetName } from './sheet-names';
@@ -87,19 +95,71 @@ export function insertSweepTemplate(): string {
  */
 export function insertSizingGrid(rawRequest: unknown): string {
   const plan = renderTemplate(parseRequest(rawRequest));
+  const writes = plan.blocks.map(cellsToWrite);
   // Two quick clicks must not race for the same sheet name.
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const previous = spreadsheet.getActiveSheet();
     const name = uniqueSheetName(
       spreadsheet.getSheets().map((s) => s.getName()),
       plan.baseName,
     );
     const sheet = spreadsheet.insertSheet(name);
-    applyPlan(sheet, plan);
-    spreadsheet.setActiveSheet(sheet);
-    SpreadsheetApp.flush();
+    try {
+      applyPlan(sheet, plan, writes);
+      spreadsheet.setActiveSheet(sheet);
+      SpreadsheetApp.flush();
+    } catch (error) {
+      // Nothing half-written stays behind: the sheet this insertion made goes, under the same lock.
+      removeSheet(spreadsheet, sheet, previous, error);
+      throw error;
+    }
     return name;
   });
+}
+
+/** Deletes a sheet an insertion made and failed to fill, and shows the sheet that was active before. */
+function removeSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  previous: GoogleAppsScript.Spreadsheet.Sheet,
+  cause: unknown,
+): void {
+  try {
+    spreadsheet.deleteSheet(sheet);
+    spreadsheet.setActiveSheet(previous);
+  } catch (cleanup) {
+    throw new Error(
+      `${messageOf(cause)} (and the half-written sheet "${sheet.getName()}" could not be removed: ${messageOf(cleanup)})`,
+    );
+  }
+}
+
+/**
+ * A block's cells as setValues takes them: a Formula as its formula text, text protected so Sheets
+ * keeps it as text, null as ''. Checked before anything is written: no cell over SHEETS_CELL_LIMIT
+ * characters (the request's limits keep every template far below it).
+ */
+function cellsToWrite(block: Block): (string | number | boolean)[][] {
+  return block.values.map((row, i) =>
+    row.map((cell, j) => {
+      const value = cellValue(cell);
+      if (typeof value === 'string' && value.length > SHEETS_CELL_LIMIT) {
+        throw new Error(
+          `internal error: the template would write ${value.length} characters into ${a1(block.row + i, block.col + j)}; ` +
+            `a cell holds at most ${SHEETS_CELL_LIMIT}`,
+        );
+      }
+      return value;
+    }),
+  );
+}
+
+function cellValue(cell: CellContent): string | number | boolean {
+  if (cell === null) return '';
+  if (isFormula(cell)) return cell.formula;
+  if (typeof cell === 'string') return protectValue(cell) as string;
+  return cell;
 }
 
 function withDocumentLock<T>(run: () => T): T {
@@ -197,12 +257,16 @@ function freezeRange(range: GoogleAppsScript.Spreadsheet.Range): FreezePlan {
   return plan;
 }
 
-function applyPlan(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: SheetPlan): void {
-  for (const block of plan.blocks) {
+function applyPlan(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  plan: SheetPlan,
+  writes: readonly (string | number | boolean)[][][],
+): void {
+  plan.blocks.forEach((block, index) => {
     const rows = block.values.length;
     const cols = block.values[0].length;
     const target = sheet.getRange(block.row, block.col, rows, cols);
-    target.setValues(block.values.map((row) => row.map((cell) => (cell === null ? '' : cell))));
+    target.setValues(writes[index]);
     if (block.numberFormats) {
       target.setNumberFormats(block.numberFormats.map((row) => row.map((f) => (f === '' ? 'General' : f))));
     }
@@ -217,7 +281,7 @@ function applyPlan(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: SheetPlan): 
     if (style.background) styled.setBackground(style.background);
     if (style.fontColor) styled.setFontColor(style.fontColor);
     if (block.note) sheet.getRange(block.row, block.col).setNote(block.note);
-  }
+  });
   for (const v of plan.validations) {
     let builder = SpreadsheetApp.newDataValidation().setHelpText(v.help);
     if (v.list) builder = builder.requireValueInList([...v.list], true).setAllowInvalid(true);

@@ -39,9 +39,13 @@ test('a config.json that states its name is titled by it', () => {
 });
 
 test('text that is not a config stays readable: long text is shortened', () => {
-  const text = `hidden=4096; layers=32; ffn=14336; vocab=128256; heads=32; kv_heads=8; ${'x'.repeat(80)}`;
-  const t = title(text);
+  // A mirror's Hugging Face id names the preset by its repository name; the title keeps it short.
+  const mirror = `${'an-organisation-with-a-long-name-'.repeat(3)}mirror/Llama-3.1-8B`;
+  const t = title(mirror);
   expect(t.length).toBeLessThan(120);
-  expect(t).toContain('hidden=4096; layers=32');
-  expect(title('{ not json')).toBe('LLM sizing: { not json on h100-sxm');
+  expect(t).toMatch(/^LLM sizing: an-organisation-with-a-long-name-.*… on h100-sxm$/);
+});
+
+test('text that is no model is refused, not titled', () => {
+  expect(() => title('{ not json')).toThrow('request field model is not valid config.json text');
 });

@@ -10,7 +10,7 @@
  * (embeddings and output head of AWQ/GPTQ, nf4, NVFP4; llama.cpp's per-tensor mixtures), `layout`
  * says so and the architecture model (src/core/architecture) applies it tensor by tensor.
  */
-import { closestNames, normalizeName } from './names';
+import { MAX_NAME_LENGTH, closestNames, normalizeName } from './names';
 import { ggmlBits, type GgufFormat } from './quant/ggml';
 
 /** The kinds of hardware peak a GPU preset can state (dense, TFLOPS or TOPS). */
@@ -238,9 +238,12 @@ for (const precision of PRECISIONS) {
   }
 }
 
-/** Looks a precision up by name or alias (case-insensitive); undefined when unknown. */
+/**
+ * Looks a precision up by name or alias (case-insensitive); undefined when unknown, also for a name
+ * longer than MAX_NAME_LENGTH (not matched at all).
+ */
 export function findPrecision(name: string): Precision | undefined {
-  return PRECISION_BY_KEY.get(normalizeName(name));
+  return name.length > MAX_NAME_LENGTH ? undefined : PRECISION_BY_KEY.get(normalizeName(name));
 }
 
 /** The closest known precision names to an unknown one, for error messages. */

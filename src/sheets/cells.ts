@@ -2,6 +2,8 @@
  * What Sheets hands a custom function: a single value, or a range as rows of values.
  * Blank cells arrive as empty strings.
  */
+import { quote } from '../core/text';
+
 export type CellValue = number | string | boolean | Date | null | undefined;
 export type Grid = CellValue[][];
 export type Arg = CellValue | Grid;
@@ -18,18 +20,21 @@ export function isBlank(value: CellValue): boolean {
   return value === '' || value === null || value === undefined;
 }
 
-/** A value as an error message shows it: text quoted, dates as dates, booleans as Sheets writes them. */
 /** A Date, also one made in another realm (a test's vm context). */
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
+/**
+ * A value as an error message shows it: text quoted (a long one cut, with its length: see
+ * `quote`), dates as dates, booleans as Sheets writes them.
+ */
 export function describeValue(value: CellValue): string {
   if (isDate(value)) {
     return Number.isNaN(value.getTime()) ? 'an invalid date' : `a date (${value.toISOString().slice(0, 10)})`;
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'string') return quote(value);
   if (value === null || value === undefined) return 'blank';
   return String(value);
 }

@@ -4,7 +4,9 @@
  * and argument names.
  */
 import { customGpu, getGpuPreset, presetSpec, type GpuSpec } from '../core/gpus/lookup';
+import { checkNameLength } from '../core/names';
 import { findPrecision, suggestPrecisions, type Precision } from '../core/precision';
+import { parseDecimal, quote } from '../core/text';
 import { describeValue, type CellValue } from './cells';
 import { ArgumentError } from './errors';
 import { parseKeyValueText } from './keyvalue';
@@ -12,15 +14,17 @@ import { parseKeyValueText } from './keyvalue';
 /** The largest size any count may take; keeps every formula finite in double precision. */
 export const MAX_SIZE = 1e12;
 
-/** A number from a number or numeric text; dates, booleans, NaN and Infinity are refused. */
+/**
+ * A number from a number or decimal numeric text ("4096", " 4096 ", "1e3"); dates, booleans, NaN,
+ * Infinity and other numeric notations ("0x1000", "0b11", "1,024") are refused.
+ */
 export function toNumber(value: CellValue): number {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new ArgumentError(`must be a finite number, got ${describeValue(value)}`);
     return value;
   }
   if (typeof value === 'string') {
-    const trimmed = value.trim();
-    const parsed = trimmed === '' ? NaN : Number(trimmed);
+    const parsed = parseDecimal(value);
     if (Number.isFinite(parsed)) return parsed;
     throw new ArgumentError(`must be a number, got ${describeValue(value)}`);
   }
@@ -63,11 +67,12 @@ export function toText(value: CellValue): string {
 /** A precision by name or alias (case-insensitive). */
 export function toPrecision(value: CellValue): Precision {
   const name = toText(value);
+  checkNameLength(name, 'precision');
   const precision = findPrecision(name);
   if (precision) return precision;
   const suggestions = suggestPrecisions(name).map((s) => `"${s}"`);
   throw new ArgumentError(
-    `must be a precision such as fp16, bf16 or fp8, got "${name}"; did you mean ${suggestions.join(', ')}?`,
+    `must be a precision such as fp16, bf16 or fp8, got ${quote(name)}; did you mean ${suggestions.join(', ')}?`,
   );
 }
 

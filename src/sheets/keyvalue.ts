@@ -1,9 +1,16 @@
 /**
  * Key/value input, the two forms the contract allows for options and custom specs:
- * text `"key=value; key=value"` or a two-column range of keys and values.
+ * text `"key=value; key=value"` or a two-column range of keys and values. Keys are
+ * case-insensitive, and a key given twice is an error naming it (which value was meant?).
  */
+import { quote } from '../core/text';
 import { describeValue, isBlank, isDate, isGrid, type Arg, type CellValue, type Grid } from './cells';
 import { ArgumentError } from './errors';
+
+/** A key given twice, in either form. */
+function duplicate(key: string): ArgumentError {
+  return new ArgumentError(`sets ${quote(key)} twice; give each key once`);
+}
 
 /** `"a=1; b = x"` → {a: "1", b: "x"}. Pairs are separated by semicolons or new lines. */
 export function parseKeyValueText(text: string): Map<string, string> {
@@ -11,14 +18,15 @@ export function parseKeyValueText(text: string): Map<string, string> {
   for (const part of text.split(/[;\n]/)) {
     if (part.trim() === '') continue;
     const eq = part.indexOf('=');
-    if (eq < 0) throw new ArgumentError(`must be written key=value; key=value, got "${part.trim()}" without "="`);
+    if (eq < 0) throw new ArgumentError(`must be written key=value; key=value, got ${quote(part.trim())} without "="`);
     const key = part.slice(0, eq).trim().toLowerCase();
-    if (key === '') throw new ArgumentError(`has a value without a key: "${part.trim()}"`);
+    if (key === '') throw new ArgumentError(`has a value without a key: ${quote(part.trim())}`);
     const value = part.slice(eq + 1).trim();
     // "n_gpus=2, engine=vllm": a comma where the semicolon belongs reads as one value.
     if (/,\s*[a-z_][\w.]*\s*=/i.test(value)) {
-      throw new ArgumentError(`separates key=value pairs with ";" (or new lines), not ",": got "${part.trim()}"`);
+      throw new ArgumentError(`separates key=value pairs with ";" (or new lines), not ",": got ${quote(part.trim())}`);
     }
+    if (entries.has(key)) throw duplicate(key);
     entries.set(key, value);
   }
   return entries;
@@ -40,6 +48,7 @@ export function parseKeyValueGrid(grid: Grid): Map<string, string> {
     }
     const key = cellText(row[0]).toLowerCase();
     if (key === '') throw new ArgumentError(`has a value without a key: ${describeValue(row[1])}`);
+    if (entries.has(key)) throw duplicate(key);
     entries.set(key, cellText(row[1]));
   }
   return entries;

@@ -8,6 +8,7 @@ import { METRICS, METRIC_TABLE, type Estimate, type Metric } from '../core/estim
 import { ARCHITECTURE_KEY_NAMES } from '../core/architecture/keys';
 import type { ModelPreset } from '../core/models/catalog';
 import { configModel, getModelPreset, keyValueModel, presetModel, type ModelSpec } from '../core/models/lookup';
+import { quote } from '../core/text';
 import { isBlank, isGrid, type Arg, type CellValue } from './cells';
 import { toText } from './coerce';
 import type { ParamSpec, SelectorSpec } from './define';
@@ -80,7 +81,7 @@ export const model: ParamSpec<ModelSpec, false> = {
 export function toMetric(value: CellValue): Metric {
   const name = toText(value).toLowerCase();
   const found = METRICS.find((m) => m === name);
-  if (found === undefined) throw new ArgumentError(`must be one of ${METRICS.join(', ')}, got "${name}"`);
+  if (found === undefined) throw new ArgumentError(`must be one of ${METRICS.join(', ')}, got ${quote(name)}`);
   return found;
 }
 

@@ -14,6 +14,7 @@ import {
 import { nearNames } from '../core/names';
 import { KV_PRECISIONS, type Precision } from '../core/precision';
 import { ENGINES, type Engine } from '../core/roofline/efficiency';
+import { ownLookup, quote } from '../core/text';
 import { PARALLELISMS, type Parallelism } from '../core/roofline/parallel';
 import type { Arg } from './cells';
 import { toFraction, toPositiveInteger, toPositiveNumber, toPrecision } from './coerce';
@@ -81,7 +82,7 @@ interface OptionSpec {
 function oneOf<T extends string>(allowed: readonly T[], raw: string): T {
   const value = raw.trim().toLowerCase();
   const found = allowed.find((a) => a === value);
-  if (found === undefined) throw new ArgumentError(`must be one of ${allowed.join(', ')}, got "${raw}"`);
+  if (found === undefined) throw new ArgumentError(`must be one of ${allowed.join(', ')}, got ${quote(raw)}`);
   return found;
 }
 
@@ -140,7 +141,7 @@ const SETTINGS = {
     apply: (o, raw) => {
       const precision = toPrecision(raw);
       if (!(KV_PRECISIONS as readonly string[]).includes(precision.id)) {
-        throw new ArgumentError(`must be one of ${KV_PRECISIONS.join(', ')}, got "${raw}"`);
+        throw new ArgumentError(`must be one of ${KV_PRECISIONS.join(', ')}, got ${quote(raw)}`);
       }
       o.kvPrecision = precision;
     },
@@ -173,7 +174,10 @@ const SETTINGS = {
   },
 } satisfies Record<string, OptionSpec>;
 
-/** Every option key, its meaning, its groups, and how its value is read. */
+/**
+ * Every option key, its meaning, its groups, and how its value is read. A key typed in a sheet is
+ * looked up among its own keys only (`ownLookup`): `constructor` or `__proto__` is an unknown key.
+ */
 export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   ...SETTINGS,
   ...Object.fromEntries(ARCHITECTURE_KEYS.map((key) => [key.key, architectureOption(key)])),
@@ -253,8 +257,9 @@ function makeReader(fn: string, uses: readonly OptionUse[], argumentKeys: Readon
     const near = own.length > 0 ? own : nearNames(key, OPTION_KEYS);
     const quoted = near.map((k) => (accepted.has(k) ? `"${k}"` : `"${k}" (not used by ${fn})`));
     const hint = quoted.length > 0 ? ` did you mean ${quoted.join(' or ')}?` : '';
-    const valid = keys.length > 0 ? `valid keys: ${keys.join(', ')}` : `${fn} takes no options`;
-    return new ArgumentError(`has an unknown key "${key}";${hint} ${valid}`);
+    // The architecture keys are summed up, as in `unused`: the guess above covers a typo of one.
+    const valid = keys.length > 0 ? `valid keys: ${keysInBrief(keys)}` : `${fn} takes no options`;
+    return new ArgumentError(`has an unknown key ${quote(key)};${hint} ${valid}`);
   };
 
   const unused = (key: string): ArgumentError => {
@@ -270,7 +275,7 @@ function makeReader(fn: string, uses: readonly OptionUse[], argumentKeys: Readon
   const parse = (arg: Arg): Options => {
     const options: Mutable<Options> = {};
     for (const [key, raw] of parseKeyValue(arg)) {
-      const spec = OPTION_SPECS[key];
+      const spec = ownLookup(OPTION_SPECS, key);
       if (spec === undefined) throw unknown(key);
       if (!accepted.has(key)) throw unused(key);
       try {

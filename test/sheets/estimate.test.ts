@@ -114,7 +114,10 @@ describe('a model that cannot be right is an error naming the field and why', ()
     [`${base}; kv_heads=abc`, 'model key kv_heads must be a whole number of 1 or more, got "abc"'],
     [`${base}; gated_ffn=maybe`, 'model key gated_ffn must be 1 or 0 (TRUE or FALSE), got "maybe"'],
     [`${base}; norm=batchnorm`, 'model key norm must be layernorm or rmsnorm, got "batchnorm"'],
-    [`${base}; hiden=3`, 'unknown model key "hiden"; valid keys: hidden, layers, ffn, vocab, heads'],
+    [
+      `${base}; hiden=3`,
+      'unknown model key "hiden"; did you mean "hidden"? valid keys: hidden, layers, ffn, vocab (required) and the architecture keys such as heads,',
+    ],
   ])('%s', (model, message) => {
     expect(params(model)).toThrow(message);
   });

@@ -45,9 +45,9 @@ describe('options', () => {
     expect(invoke('LLM_MULTI_GPU_SPEEDUP', [4, '', 'scaling=0.5'])).toBe(2);
   });
 
-  test("an unknown key lists the valid keys: the function's own (issue 12)", () => {
+  test("an unknown key lists the valid keys: the function's own (issue 12), the architecture keys summed up (issue 14)", () => {
     expect(() => invoke('LLM_VRAM_KV', [...KV, 'kv_overheads=1'])).toThrow(
-      'LLM_VRAM_KV: options has an unknown key "kv_overheads"; did you mean "kv_overhead"? valid keys: method, kv_overhead, kv_precision, heads, kv_heads, head_dim',
+      'LLM_VRAM_KV: options has an unknown key "kv_overheads"; did you mean "kv_overhead"? valid keys: method, kv_overhead, kv_precision and the architecture keys such as heads, kv_heads, gated_ffn',
     );
   });
 

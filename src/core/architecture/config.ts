@@ -21,6 +21,7 @@
  * `extraParams`).
  */
 import { InputError } from '../errors';
+import { abbreviate, hasOwnKey, ownLookup, quote, shorten } from '../text';
 import type { ArchitectureSpec, NormType } from './spec';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -261,8 +262,11 @@ export interface ParsedConfig {
   readonly unread: readonly string[];
 }
 
+/** A value of the config as a message shows it, at a bounded length (see `quote`). */
 function describe(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  if (typeof value === 'string') return quote(value);
+  const json = JSON.stringify(value);
+  return json === undefined ? String(value) : abbreviate(json);
 }
 
 function wrongType(key: string, expected: string, value: unknown): InputError {
@@ -297,7 +301,7 @@ class Fields {
 
   private value(key: CountField): unknown {
     this.used.add(key);
-    const value = key in this.own ? this.own[key] : this.defaults[key];
+    const value = hasOwnKey(this.own, key) ? this.own[key] : ownLookup(this.defaults, key);
     return value === null ? undefined : value;
   }
 
@@ -983,10 +987,10 @@ function modelTypeOf(config: Json, fallback = ''): string {
 }
 
 function ruleFor(type: string): ModelType {
-  const rule = MODEL_TYPES[type];
+  const rule = ownLookup(MODEL_TYPES, type);
   if (rule === undefined) {
     throw new InputError(
-      `config.json model_type "${type}" is not one this add-in reads (it reads ${KNOWN_TYPES.join(', ')}); ` +
+      `config.json model_type ${quote(type)} is not one this add-in reads (it reads ${KNOWN_TYPES.join(', ')}); ` +
         'give the model as keys instead, e.g. "hidden=4096; layers=32; ffn=14336; vocab=128256; heads=32; kv_heads=8"',
     );
   }
@@ -998,7 +1002,7 @@ function unreadFields(own: Json, used: ReadonlySet<string>, type: string): strin
   const unread: string[] = [];
   for (const [key, value] of Object.entries(own)) {
     if (used.has(key) || NEUTRAL_FIELDS.has(key) || PART_FIELDS.has(key)) continue;
-    if (key in COUNT_FIELDS) {
+    if (hasOwnKey(COUNT_FIELDS, key)) {
       if (statesAbsence(value)) continue;
       const whose =
         type === '' ? 'a config without model_type (read as a Llama-style decoder)' : `model_type "${type}"`;
@@ -1006,7 +1010,7 @@ function unreadFields(own: Json, used: ReadonlySet<string>, type: string): strin
     }
     if (value === null) continue;
     if (COUNT_LIKE.test(key))
-      throw new InputError(`config.json field ${key} is not understood; it may change the parameter count`);
+      throw new InputError(`config.json field ${shorten(key)} is not understood; it may change the parameter count`);
     unread.push(key);
   }
   return unread;
@@ -1018,7 +1022,9 @@ export function parseHfConfig(text: string): ParsedConfig {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`is not valid config.json text: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(
+      `is not valid config.json text: ${shorten(error instanceof Error ? error.message : String(error), 200)}`,
+    );
   }
   if (!isObject(raw)) throw new InputError('config.json must be a JSON object ({ ... })');
   return hfConfigToSpec(raw);

@@ -3,6 +3,8 @@
  * by the options argument, key/value model ranges and LLM_MODEL's fields.
  */
 import { InputError } from '../errors';
+import { nearNames } from '../names';
+import { parseDecimal, quote } from '../text';
 import type { ArchitectureSpec, NormType } from './spec';
 
 type SpecField = keyof ArchitectureSpec;
@@ -148,16 +150,16 @@ export function parseArchitectureValue(key: ArchitectureKey, raw: string): Archi
   if (key.kind === 'flag') {
     if (['1', 'true', 'yes'].includes(text)) return true;
     if (['0', 'false', 'no'].includes(text)) return false;
-    throw new InputError(`must be 1 or 0 (TRUE or FALSE), got "${raw}"`);
+    throw new InputError(`must be 1 or 0 (TRUE or FALSE), got ${quote(raw)}`);
   }
   if (key.kind === 'norm') {
     if (text === 'layernorm' || text === 'rmsnorm') return text;
-    throw new InputError(`must be layernorm or rmsnorm, got "${raw}"`);
+    throw new InputError(`must be layernorm or rmsnorm, got ${quote(raw)}`);
   }
-  const value = Number(text);
+  const value = parseDecimal(text);
   const min = key.kind === 'count' ? 1 : 0;
-  if (text === '' || !Number.isInteger(value) || value < min || value > 1e12) {
-    throw new InputError(`must be a whole number of ${min} or more, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > 1e12) {
+    throw new InputError(`must be a whole number of ${min} or more, got ${quote(raw)}`);
   }
   return value;
 }
@@ -175,14 +177,24 @@ export function setArchitectureKey(overrides: ArchitectureOverrides, key: Archit
   for (const field of key.fields) target[field] = value;
 }
 
+/**
+ * An unknown key of a model given by keys: the closest keys, then hidden, layers, ffn and vocab
+ * and the others summed up (the README's options table lists every architecture key).
+ */
+function unknownModelKey(rawKey: string): InputError {
+  const near = nearNames(rawKey, ARCHITECTURE_KEY_NAMES);
+  const hint = near.length > 0 ? ` did you mean ${near.map((k) => `"${k}"`).join(' or ')}?` : '';
+  return new InputError(
+    `unknown model key ${quote(rawKey)};${hint} valid keys: hidden, layers, ffn, vocab (required) and the architecture keys such as heads, kv_heads, head_dim, gated_ffn, experts`,
+  );
+}
+
 /** A full specification from key/value pairs; H, L, F, V must be among them. */
 export function specFromEntries(entries: ReadonlyMap<string, string>): ArchitectureSpec {
   const overrides: ArchitectureOverrides = {};
   for (const [rawKey, raw] of entries) {
     const key = findArchitectureKey(rawKey);
-    if (key === undefined) {
-      throw new InputError(`unknown model key "${rawKey}"; valid keys: ${ARCHITECTURE_KEY_NAMES.join(', ')}`);
-    }
+    if (key === undefined) throw unknownModelKey(rawKey);
     try {
       setArchitectureKey(overrides, key, raw);
     } catch (error) {

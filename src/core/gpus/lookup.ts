@@ -3,8 +3,9 @@
  * dense peak an estimator uses for a compute type.
  */
 import { InputError } from '../errors';
-import { closestNames, normalizeName } from '../names';
+import { checkNameLength, closestNames, normalizeName } from '../names';
 import { COMPUTE_TYPES, type ComputeType } from '../precision';
+import { hasOwnKey, parseDecimal, quote } from '../text';
 import { GPU_CLASSES, GPU_PRESETS, type GpuClass, type GpuPreset } from './catalog';
 
 /** What the estimators need of a GPU, preset or custom. */
@@ -96,14 +97,18 @@ export function parseHardware(text: string): { preset: GpuPreset; count: number 
   return preset ? { preset, count } : undefined;
 }
 
-/** The preset a name means; an unknown name is an error suggesting the closest presets. */
+/**
+ * The preset a name means; an unknown name is an error suggesting the closest presets, and a name
+ * longer than MAX_NAME_LENGTH is refused before any matching.
+ */
 export function getGpuPreset(name: string): GpuPreset {
+  checkNameLength(name, 'GPU');
   const preset = matchGpuName(name);
   if (preset) return preset;
   const counted = parseHardware(name);
   if (counted) {
     throw new InputError(
-      `"${name}" names ${counted.count} GPUs; give one GPU ("${counted.preset.id}") and the count as the option n_gpus=${counted.count}`,
+      `${quote(name)} names ${counted.count} GPUs; give one GPU ("${counted.preset.id}") and the count as the option n_gpus=${counted.count}`,
     );
   }
   const suggestions = closestNames(
@@ -111,7 +116,7 @@ export function getGpuPreset(name: string): GpuPreset {
     GPU_PRESETS.map((p) => p.id),
   );
   throw new InputError(
-    `unknown GPU "${name}"; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? ` +
+    `unknown GPU ${quote(name)}; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? ` +
       'LLM_GPUS() lists every preset; a custom GPU is written "tflops=312; bandwidth_gbs=2039; memory_gb=80".',
   );
 }
@@ -163,6 +168,7 @@ export function customGpu(entries: ReadonlyMap<string, string>): GpuSpec {
       continue;
     }
     if (key === 'name') {
+      checkNameLength(rawValue, 'GPU');
       name = rawValue;
       continue;
     }
@@ -170,14 +176,14 @@ export function customGpu(entries: ReadonlyMap<string, string>): GpuSpec {
       gpuClass = parseGpuClass(rawValue);
       continue;
     }
-    if (!(key in CUSTOM_GPU_KEYS)) {
+    if (!hasOwnKey(CUSTOM_GPU_KEYS, key)) {
       throw new InputError(
-        `unknown custom GPU key "${rawKey}"; valid keys: ${Object.keys(CUSTOM_GPU_KEYS).join(', ')}`,
+        `unknown custom GPU key ${quote(rawKey)}; valid keys: ${Object.keys(CUSTOM_GPU_KEYS).join(', ')}`,
       );
     }
-    const value = Number(rawValue.trim());
-    if (rawValue.trim() === '' || !Number.isFinite(value) || value <= 0) {
-      throw new InputError(`custom GPU ${key} must be a positive number, got "${rawValue}"`);
+    const value = parseDecimal(rawValue);
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new InputError(`custom GPU ${key} must be a positive number, got ${quote(rawValue)}`);
     }
     if (key === 'memory_gb') memoryGb = value;
     else if (key === 'bandwidth_gbs') bandwidthGbs = value;
@@ -202,7 +208,7 @@ function parseGpuClass(rawValue: string): GpuClass {
   const value = rawValue.trim().toLowerCase();
   const found = GPU_CLASSES.find((c) => c === value);
   if (found) return found;
-  throw new InputError(`custom GPU class must be one of ${GPU_CLASSES.join(', ')}, got "${rawValue}"`);
+  throw new InputError(`custom GPU class must be one of ${GPU_CLASSES.join(', ')}, got ${quote(rawValue)}`);
 }
 
 /**

@@ -6,7 +6,8 @@ import { parseHfConfig } from '../architecture/config';
 import { specFromEntries } from '../architecture/keys';
 import type { ArchitectureSpec } from '../architecture/spec';
 import { InputError } from '../errors';
-import { closestNames, normalizeName } from '../names';
+import { MAX_NAME_LENGTH, checkNameLength, closestNames, normalizeName } from '../names';
+import { quote, shorten } from '../text';
 import { MODEL_PRESETS, type ModelPreset } from './catalog';
 
 /** A model as the estimators take it. */
@@ -51,9 +52,10 @@ function familyOf(name: string): ModelPreset[] {
 /**
  * The preset a name means; an unknown name is an error that says what a model can be (nothing is
  * downloaded: a Hugging Face id works only for a preset) and suggests presets of the same family,
- * else the closest names.
+ * else the closest names. A name longer than MAX_NAME_LENGTH is refused before any matching.
  */
 export function getModelPreset(name: string): ModelPreset {
+  checkNameLength(name, 'model');
   const preset = findModelPreset(name);
   if (preset) return preset;
   const family = familyOf(name);
@@ -67,20 +69,25 @@ export function getModelPreset(name: string): ModelPreset {
     'or keys such as "hidden=4096; layers=32; ffn=14336; vocab=128256; heads=32; kv_heads=8"; LLM_MODELS() lists every preset.';
   if (name.includes('/')) {
     const near = family.length > 0 ? `${family[0].family} presets: ${listed}` : `closest presets: ${listed}`;
-    throw new InputError(`unknown Hugging Face id "${name}": ${accepted} ${near}.`);
+    throw new InputError(`unknown Hugging Face id ${quote(name)}: ${accepted} ${near}.`);
   }
-  throw new InputError(`unknown model "${name}"; did you mean ${listed}? A${accepted.slice(1)}`);
+  throw new InputError(`unknown model ${quote(name)}; did you mean ${listed}? A${accepted.slice(1)}`);
 }
 
 export function presetModel(preset: ModelPreset): ModelSpec {
   return { name: preset.name, architecture: preset.architecture, preset, contextLength: preset.contextLength };
 }
 
-/** A model from the text of a config.json. */
+/** A model from the text of a config.json; its name (`_name_or_path`) shortened for messages and cells. */
 export function configModel(text: string): ModelSpec {
   const parsed = parseHfConfig(text);
   return {
-    name: parsed.name ?? (parsed.modelType === '' ? 'config.json' : `config.json (${parsed.modelType})`),
+    name:
+      parsed.name !== undefined
+        ? shorten(parsed.name, MAX_NAME_LENGTH)
+        : parsed.modelType === ''
+          ? 'config.json'
+          : `config.json (${shorten(parsed.modelType)})`,
     architecture: parsed.spec,
     contextLength: parsed.contextLength,
   };

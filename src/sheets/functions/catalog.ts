@@ -17,6 +17,7 @@ import { DEFAULT_GPU_CLASS, peakTflops, presetSpec, type GpuSpec } from '../../c
 import { gpuClass } from '../../core/roofline/gpu-class';
 import { normalizeName } from '../../core/names';
 import { COMPUTE_TYPES, findPrecision, type ComputeType } from '../../core/precision';
+import { ownLookup, quote } from '../../core/text';
 import type { Output } from '../cells';
 import { toText } from '../coerce';
 import { ArgumentError } from '../errors';
@@ -83,10 +84,13 @@ function strictTflops(spec: GpuSpec, type: ComputeType): number {
 
 const price = (spec: GpuSpec) => optional(presetOf(spec, 'price_per_hour').pricePerHour, spec, 'price_per_hour');
 
-/** The fields of LLM_GPU, each with what it returns. */
-const FIELDS: Readonly<
-  Record<string, { readonly about: string; readonly get: (spec: GpuSpec, type: ComputeType) => Output }>
-> = {
+interface GpuField {
+  readonly about: string;
+  readonly get: (spec: GpuSpec, type: ComputeType) => Output;
+}
+
+/** The fields of LLM_GPU, each with what it returns; looked up by own key only (`gpuField`). */
+const FIELDS: Readonly<Record<string, GpuField>> = {
   name: { about: 'display name', get: (spec) => spec.name },
   id: { about: 'preset id', get: (spec) => presetOf(spec, 'id').id },
   vendor: { about: 'vendor', get: (spec) => presetOf(spec, 'vendor').vendor },
@@ -149,6 +153,13 @@ const FIELDS: Readonly<
 
 export const GPU_FIELDS: readonly string[] = Object.keys(FIELDS);
 
+/** The field a (lower-case) name names; `constructor` and `__proto__` are not fields. */
+function gpuField(name: string): GpuField {
+  const found = ownLookup(FIELDS, name);
+  if (found === undefined) throw new ArgumentError(`must be one of ${GPU_FIELDS.join(', ')}, got ${quote(name)}`);
+  return found;
+}
+
 /** The documented fields and what each returns (the `*_source` fields are described together). */
 export const GPU_FIELD_DOCS: readonly { readonly field: string; readonly about: string }[] = Object.entries(FIELDS)
   .filter(([, f]) => f.about !== '')
@@ -158,7 +169,7 @@ const field: ParamSpec<string, false> = {
   ...text('field', 'field', `Field to return: ${GPU_FIELDS.join(', ')}.`),
   coerce: (value) => {
     const name = toText(value).toLowerCase();
-    if (!(name in FIELDS)) throw new ArgumentError(`must be one of ${GPU_FIELDS.join(', ')}, got "${name}"`);
+    gpuField(name);
     return name;
   },
 };
@@ -180,7 +191,7 @@ const computeType: ParamSpec<ComputeType, true> = {
     if (precision) return precision.computeType;
     const type = COMPUTE_TYPES.find((t) => t === normalizeName(name));
     if (type) return type;
-    throw new ArgumentError(`must be a precision or one of ${COMPUTE_TYPES.join(', ')}, got "${name}"`);
+    throw new ArgumentError(`must be a precision or one of ${COMPUTE_TYPES.join(', ')}, got ${quote(name)}`);
   },
 };
 
@@ -257,7 +268,7 @@ export const CATALOG_FUNCTIONS: readonly FunctionDef[] = [
       },
     ],
     params: [{ ...gpu, name: 'name', label: 'GPU name' }, field, computeType],
-    compute: (spec, f, type) => FIELDS[f].get(spec, type ?? 'fp16'),
+    compute: (spec, f, type) => gpuField(f).get(spec, type ?? 'fp16'),
   }),
   defineFunction({
     name: 'LLM_GPUS',

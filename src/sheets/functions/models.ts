@@ -7,6 +7,7 @@ import { estimate } from '../../core/estimate';
 import { InputError } from '../../core/errors';
 import { MODEL_PRESETS, MODEL_SOURCES, type ModelPreset } from '../../core/models/catalog';
 import { presetModel, type ModelSpec } from '../../core/models/lookup';
+import { ownLookup, quote } from '../../core/text';
 import type { Output } from '../cells';
 import { defineFunction, defineSelectorFunction, type FunctionDef, type ParamSpec } from '../define';
 import { ArgumentError } from '../errors';
@@ -75,11 +76,18 @@ const FIELDS: Readonly<Record<string, Field>> = {
 
 const FIELD_NAMES = Object.keys(FIELDS);
 
+/** The field a (lower-case) name names, by own key only: `constructor` and `__proto__` are not fields. */
+function modelField(name: string): Field {
+  const found = ownLookup(FIELDS, name);
+  if (found === undefined) throw new ArgumentError(`must be one of ${FIELD_NAMES.join(', ')}, got ${quote(name)}`);
+  return found;
+}
+
 const field: ParamSpec<string, false> = {
   ...text('field', 'field', `Field to return: ${FIELD_NAMES.join(', ')}.`),
   coerce: (value) => {
     const name = text('field', 'field', '').coerce(value).toLowerCase();
-    if (!(name in FIELDS)) throw new ArgumentError(`must be one of ${FIELD_NAMES.join(', ')}, got "${name}"`);
+    modelField(name);
     return name;
   },
 };
@@ -158,7 +166,7 @@ export const MODEL_FUNCTIONS: readonly FunctionDef[] = [
       },
     ],
     params: [{ ...model, name: 'name', label: 'model' }, field],
-    compute: (spec, f) => FIELDS[f](spec, architectureOf({ spec }, undefined)),
+    compute: (spec, f) => modelField(f)(spec, architectureOf({ spec }, undefined)),
   }),
   defineFunction({
     name: 'LLM_MODELS',

@@ -9,6 +9,7 @@
  * key=value text): a request whose sheet could only show an error is refused with that error.
  */
 import { InputError } from '../core/errors';
+import { parseDecimal } from '../core/text';
 import { toGpu } from '../sheets/coerce';
 import { ArgumentError, messageOf } from '../sheets/errors';
 import { toModel } from '../sheets/model';
@@ -73,7 +74,8 @@ function text(raw: Record<string, unknown>, name: string, optional = false): str
 
 function positiveInteger(raw: Record<string, unknown>, name: string): number {
   const value = field(raw, name);
-  const n = typeof value === 'string' && value.trim() !== '' && value.length <= 30 ? Number(value) : value;
+  // Decimal text only, as the functions read it: Number("0x10") would be 16.
+  const n = typeof value === 'string' && value.trim() !== '' && value.length <= 30 ? parseDecimal(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0 || n > 1e9) {
     throw new InputError(`request field ${name} must be a positive whole number, got ${quoted(value)}`);
   }

@@ -316,3 +316,18 @@ describe("class 3: Sheets' limits", () => {
     },
   );
 });
+
+describe('class 4: counts in a request are decimal numbers', () => {
+  test.each(['0x10', '0b11', '0o7'])('batch "%s" is refused before anything is written', (batch) => {
+    const wb = createWorkbook();
+    expect(() => wb.global.insertSizingGrid({ ...DEFAULT_REQUEST, template: 'sizing', batch })).toThrow(
+      `request field batch must be a positive whole number, got "${batch}"`,
+    );
+    expect(wb.shim.calls).toEqual([]);
+  });
+
+  test('decimal text is a count', () => {
+    const wb = createWorkbook();
+    expect(() => wb.global.insertSizingGrid({ ...DEFAULT_REQUEST, template: 'sizing', batch: ' 16 ' })).not.toThrow();
+  });
+});

@@ -7,30 +7,14 @@
  * sheet's cells, the options text it computed from the sheet's options cell, and the model text
  * its model cell.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { NO_PEAK } from '../../src/addon/templates';
-import { DIST } from '../helpers/bundle';
 import { OUTPUT, launch } from '../helpers/browser';
 import { createWorkbook } from '../helpers/workbook';
+import { loadSidebar } from '../helpers/sidebar';
 
 jest.setTimeout(120_000);
-
-const html = readFileSync(join(DIST, 'Sidebar.html'), 'utf8');
-
-const FAKE_SERVER = `
-  window.__requests = [];
-  const makeRun = (ok, fail) => ({
-    withSuccessHandler: (h) => makeRun(h, fail),
-    withFailureHandler: (h) => makeRun(ok, h),
-    insertSizingGrid: (request) => {
-      window.__requests.push(JSON.parse(JSON.stringify(request)));
-      setTimeout(() => ok('LLM sizing 2'), 1);
-    },
-  });
-  window.google = { script: { run: makeRun(() => {}, () => {}) } };
-`;
 
 /** The sidebar's figures and the sizing sheet's rows that show the same thing. */
 const FIGURES: readonly { id: string; label: string }[] = [
@@ -59,14 +43,7 @@ let compared = 0;
 beforeAll(async () => {
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 300, height: 1100 } });
-  await page.addInitScript(FAKE_SERVER);
-  const PAGE = 'http://sidebar.invalid/';
-  await page.route('**/*', (route) =>
-    route.request().url() === PAGE
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-      : route.abort(),
-  );
-  await page.goto(PAGE, { waitUntil: 'load' });
+  await loadSidebar(page);
   await page.locator('#out-vram').waitFor();
 });
 

@@ -9,29 +9,15 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { parseRequest } from '../../src/addon/request';
 import { renderTemplate } from '../../src/addon/render';
-import { DIST, loadBundle } from '../helpers/bundle';
+import { loadBundle } from '../helpers/bundle';
 import { OUTPUT, launch } from '../helpers/browser';
+import { FAKE_SERVER, SIDEBAR_HTML, loadSidebar } from '../helpers/sidebar';
 
 jest.setTimeout(60_000);
 
 const ROOT = join(__dirname, '..', '..');
-const html = readFileSync(join(DIST, 'Sidebar.html'), 'utf8');
 const bundle = loadBundle();
 const OPTIONS = 'n_gpus=1; output_tokens=256; engine=vllm; method=roofline';
-
-/** A google.script.run that records requests and answers with a sheet name. */
-const FAKE_SERVER = `
-  window.__requests = [];
-  const makeRun = (ok, fail) => ({
-    withSuccessHandler: (h) => makeRun(h, fail),
-    withFailureHandler: (h) => makeRun(ok, h),
-    insertSizingGrid: (request) => {
-      window.__requests.push(JSON.parse(JSON.stringify(request)));
-      setTimeout(() => ok('LLM sizing 2'), 10);
-    },
-  });
-  window.google = { script: { run: makeRun(() => {}, () => {}) } };
-`;
 
 let browser: Browser;
 
@@ -46,14 +32,7 @@ afterAll(async () => {
 /** The sidebar alone in a page of the given size, served with no network. */
 async function openSidebar(width = 300, height = 900): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.addInitScript(FAKE_SERVER);
-  const PAGE = 'http://sidebar.invalid/';
-  await page.route('**/*', (route) =>
-    route.request().url() === PAGE
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-      : route.abort(),
-  );
-  await page.goto(PAGE, { waitUntil: 'load' });
+  await loadSidebar(page);
   await page.locator('#out-vram').waitFor();
   return page;
 }
@@ -123,7 +102,7 @@ describe('layout and help', () => {
     const files: Record<string, [string, string]> = {
       '/': ['text/html', readFileSync(join(ROOT, 'preview', 'app', 'index.html'), 'utf8')],
       '/app.css': ['text/css', readFileSync(join(ROOT, 'preview', 'app', 'app.css'), 'utf8')],
-      '/Sidebar.html': ['text/html', html],
+      '/Sidebar.html': ['text/html', SIDEBAR_HTML],
     };
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());

@@ -2,32 +2,16 @@
  * The built sidebar (dist/Sidebar.html) in real headless Chromium, with a fake google.script.run:
  * the live estimate matches the functions, Insert sends a valid request, server errors show.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parseRequest } from '../../src/addon/request';
-import { DIST, loadBundle } from '../helpers/bundle';
+import { loadBundle } from '../helpers/bundle';
 import { OUTPUT, launch } from '../helpers/browser';
+import { loadSidebar } from '../helpers/sidebar';
 
 jest.setTimeout(60_000);
 
-const html = readFileSync(join(DIST, 'Sidebar.html'), 'utf8');
 const bundle = loadBundle();
-
-/** A google.script.run that records requests and answers as the test says. */
-const FAKE_SERVER = `
-  window.__requests = [];
-  window.__failWith = null;
-  const makeRun = (ok, fail) => ({
-    withSuccessHandler: (h) => makeRun(h, fail),
-    withFailureHandler: (h) => makeRun(ok, h),
-    insertSizingGrid: (request) => {
-      window.__requests.push(JSON.parse(JSON.stringify(request)));
-      setTimeout(() => (window.__failWith ? fail(new Error(window.__failWith)) : ok('LLM sizing 2')), 10);
-    },
-  });
-  window.google = { script: { run: makeRun(() => {}, () => {}) } };
-`;
 
 let browser: Browser;
 let page: Page;
@@ -35,16 +19,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  await page.addInitScript(FAKE_SERVER);
-  // No network: the page must be self-contained. It is served at one made-up address (a real
-  // navigation, so the fake server script runs before the page's own) and every other request fails.
-  const PAGE = 'http://sidebar.invalid/';
-  await page.route('**/*', (route) =>
-    route.request().url() === PAGE
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-      : route.abort(),
-  );
-  await page.goto(PAGE, { waitUntil: 'load' });
+  await loadSidebar(page);
 });
 
 afterAll(async () => {

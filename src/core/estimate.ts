@@ -30,6 +30,7 @@ import {
   rooflineDecodeTotalSeconds,
   rooflinePrefillSeconds,
   rooflineSetup,
+  type RooflineEstimate,
   type RooflineSetup,
 } from './roofline/estimate';
 import { decodeFlops, prefillFlops } from './roofline/flops';
@@ -74,8 +75,12 @@ export interface Scenario {
   readonly speed: Speed;
 }
 
-/** Everything said about a scenario, each field in the unit its name gives. */
-export interface Estimate {
+/**
+ * Everything said about a scenario, each field in the unit its name gives. The speed figures are
+ * RooflineEstimate's fields; under the seed method they hold the document's formulas (its FLOPs
+ * doubled: 2 per multiply-add, as under the roofline).
+ */
+export interface Estimate extends RooflineEstimate {
   readonly scenario: Scenario;
   /** Parameters the checkpoint holds (count). */
   readonly params: number;
@@ -91,22 +96,6 @@ export interface Estimate {
   readonly vramPerGpuGib: number;
   /** One GPU's share fits the GPU's memory. */
   readonly fits: boolean;
-  /** FLOPs of the prefill of the whole batch, 2 per multiply-add (seed: 2 × the document's FLOPs_Prefill). */
-  readonly flopsPrefill: number;
-  /** FLOPs of one decode step at context S over the batch, 2 per multiply-add (seed: 2 × FLOPs_PerToken). */
-  readonly flopsPerToken: number;
-  /** Time to first token, s. */
-  readonly prefillSeconds: number;
-  /** Time per output token (roofline: averaged over the N output tokens), s. */
-  readonly tokenLatencySeconds: number;
-  /** Output tokens per second summed over the batch. */
-  readonly tokensPerSecond: number;
-  /** Output tokens per second of one sequence. */
-  readonly tokensPerSecondPerSeq: number;
-  /** The N output tokens after the prompt, s. */
-  readonly decodeSeconds: number;
-  /** Prefill plus the N output tokens, s. */
-  readonly generationSeconds: number;
 }
 
 /** F for the seed speed formulas: the dense FFN, or the experts a token uses in an MoE layer. */
